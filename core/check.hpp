@@ -55,6 +55,7 @@ struct check_result {
     std::vector<evidence> observations;
     std::vector<std::string> notes;
     std::vector<std::string> benchmark_notes;
+    std::optional<check_mode> mode;  // set when the check changed the mode shown for it
     std::chrono::nanoseconds duration{0};
 };
 

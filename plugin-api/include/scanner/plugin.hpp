@@ -143,6 +143,9 @@ public:
         ctx_->report(ctx_, static_cast<int32_t>(s), r.c_str());
     }
 
+    /// Shows this result as manual (or automatic) whatever the registered mode.
+    void set_mode(uint32_t mode) const { ctx_->set_mode(ctx_, mode); }
+
     void pass(std::string_view reason = {}) const { report(status::pass, reason); }
     void fail(std::string_view reason) const { report(status::fail, reason); }
     void skip(std::string_view reason) const { report(status::skip, reason); }

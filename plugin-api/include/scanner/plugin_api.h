@@ -23,7 +23,7 @@
  * ABI changelog:
  *   1.0  first version: descriptor, host API (register_check, log), check context (read_file,
  *        stat, list_dir, read_sysctl, read_loaded_modules, run_command, add_evidence, add_note,
- *        add_benchmark_note, report).
+ *        add_benchmark_note, report, set_mode).
  *
  * Compatibility promise: the host loads a plugin whose major equals the host's and whose minor is
  * not newer than the host's. A plugin built against 1.0 keeps loading in every 1.x host. A new
@@ -177,6 +177,11 @@ struct scanner_check_context {
      * return EALREADY and change nothing. A run that returns without reporting is recorded as
      * ERROR. */
     int32_t (*report)(const scanner_check_context* ctx, int32_t status, const char* reason);
+
+    /* Changes the mode shown for this result (SCANNER_MODE_*), for a check that is automatic only
+     * where a fact of the target allows it, e.g. a kube-proxy check with no kube-proxy
+     * configuration present is reported as manual. Returns 0 or EINVAL. */
+    int32_t (*set_mode)(const scanner_check_context* ctx, uint32_t mode);
 };
 
 /* Runs one check against the target. `user_data` is the pointer given at registration. Called at
