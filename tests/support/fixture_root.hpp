@@ -13,7 +13,7 @@
 namespace scanner::testing {
 
 class fixture_root {
-public:
+  public:
     fixture_root();
     ~fixture_root();
     fixture_root(const fixture_root&) = delete;
@@ -34,7 +34,7 @@ public:
     void chown(std::string_view target_path, uid_t uid, gid_t gid) const;
     void chmod(std::string_view target_path, mode_t mode) const;
 
-private:
+  private:
     std::filesystem::path path_;
 };
 

@@ -49,7 +49,7 @@ struct command_output {
 
 /// The target system and the result sink of one running check.
 class context {
-public:
+  public:
     explicit context(const scanner_check_context* ctx) : ctx_(ctx) {}
 
     /// True on the running host, false under a root directory (image, fixture).
@@ -114,8 +114,8 @@ public:
         const char* out = nullptr;
         const char* err = nullptr;
         io_result<command_output> r;
-        r.error = ctx_->run_command(ctx_, c_args.data(), timeout_ms, &r.value.exit_status, &out,
-                                    &err);
+        r.error =
+            ctx_->run_command(ctx_, c_args.data(), timeout_ms, &r.value.exit_status, &out, &err);
         if (r.error == 0) {
             r.value.out = out;
             r.value.err = err;
@@ -151,7 +151,7 @@ public:
     void skip(std::string_view reason) const { report(status::skip, reason); }
     void error(std::string_view reason) const { report(status::error, reason); }
 
-private:
+  private:
     io_result<scanner_stat> stat_impl(std::string_view path, uint32_t follow) const {
         std::string p(path);
         io_result<scanner_stat> r;
@@ -221,7 +221,7 @@ inline int32_t register_checks(const scanner_host_api* host, const check* first,
 
 /// Defines the plugin's entry function, returning `descriptor` (a static scanner_plugin_descriptor)
 /// to hosts of the same ABI major.
-#define SCANNER_DEFINE_PLUGIN_ENTRY(descriptor)                                                 \
+#define SCANNER_DEFINE_PLUGIN_ENTRY(descriptor)                                                \
     extern "C" SCANNER_PLUGIN_EXPORT const scanner_plugin_descriptor* scanner_plugin_entry_v1( \
         uint32_t host_abi_major, uint32_t /*host_abi_minor*/) {                                \
         return host_abi_major == SCANNER_ABI_VERSION_MAJOR ? &(descriptor) : nullptr;          \

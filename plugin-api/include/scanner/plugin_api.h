@@ -81,11 +81,11 @@ enum {
 /* File type bits as in stat(2) st_mode (S_IFMT); Linux values. */
 typedef struct scanner_stat {
     uint32_t struct_size;
-    uint32_t mode;  /* st_mode: type and permission bits */
-    uint32_t uid;   /* owner as stored on the target */
-    uint32_t gid;   /* group as stored on the target */
-    uint64_t size;  /* bytes; 0 for most /proc and /sys files */
-    int64_t mtime;  /* modification time, seconds since the epoch */
+    uint32_t mode; /* st_mode: type and permission bits */
+    uint32_t uid;  /* owner as stored on the target */
+    uint32_t gid;  /* group as stored on the target */
+    uint64_t size; /* bytes; 0 for most /proc and /sys files */
+    int64_t mtime; /* modification time, seconds since the epoch */
 } scanner_stat;
 
 /* One entry of a directory listing. */
@@ -234,12 +234,12 @@ struct scanner_host_api {
  * valid until the plugin is unloaded (static storage is the natural choice). */
 typedef struct scanner_plugin_descriptor {
     uint32_t struct_size;
-    uint32_t abi_major;      /* SCANNER_ABI_VERSION_MAJOR the plugin was built with */
-    uint32_t abi_minor;      /* SCANNER_ABI_VERSION_MINOR the plugin was built with */
-    const char* id;          /* unique, [a-z0-9-]{1,64}, e.g. "kubernetes-worker"; required */
-    const char* name;        /* human-readable name; required */
-    const char* version;     /* the plugin's own version, e.g. "1.0.0"; required */
-    const char* vendor;      /* who ships it; required */
+    uint32_t abi_major;         /* SCANNER_ABI_VERSION_MAJOR the plugin was built with */
+    uint32_t abi_minor;         /* SCANNER_ABI_VERSION_MINOR the plugin was built with */
+    const char* id;             /* unique, [a-z0-9-]{1,64}, e.g. "kubernetes-worker"; required */
+    const char* name;           /* human-readable name; required */
+    const char* version;        /* the plugin's own version, e.g. "1.0.0"; required */
+    const char* vendor;         /* who ships it; required */
     const char* const* aliases; /* NULL-terminated short names for --plugins; may be NULL */
 
     /* Registers the plugin's checks through `host`. Returns 0 on success; anything else makes
@@ -256,6 +256,10 @@ typedef struct scanner_plugin_descriptor {
  * plugin cannot work with that host. Must not do anything else (no I/O, no threads). */
 typedef const scanner_plugin_descriptor* (*scanner_plugin_entry_v1_fn)(uint32_t host_abi_major,
                                                                        uint32_t host_abi_minor);
+
+/* The entry function itself, declared so that a plugin's definition is checked against it. */
+SCANNER_PLUGIN_EXPORT const scanner_plugin_descriptor* scanner_plugin_entry_v1(
+    uint32_t host_abi_major, uint32_t host_abi_minor);
 
 #ifdef __cplusplus
 }
