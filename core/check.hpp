@@ -3,6 +3,7 @@
 #define SCANNER_CORE_CHECK_HPP
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -49,10 +50,15 @@ struct evidence {
     friend bool operator==(const evidence&, const evidence&) = default;
 };
 
+inline constexpr std::size_t max_recorded_accesses = 32;
+
 struct check_result {
     status verdict = status::error;
     std::string reason;
     std::vector<evidence> observations;
+    /// Every target access the check made ("read /etc/chrony.conf: 120 bytes"), the first
+    /// max_recorded_accesses of them, then one line counting the rest.
+    std::vector<std::string> accesses;
     std::vector<std::string> notes;
     std::vector<std::string> benchmark_notes;
     std::optional<check_mode> mode;  // set when the check changed the mode shown for it

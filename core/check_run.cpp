@@ -17,6 +17,7 @@ struct run_state {
     const registered_check& check;
     check_result result;
     bool reported = false;
+    std::size_t access_count = 0;
     std::deque<std::string> strings;
     std::deque<std::vector<dir_entry>> listings;
     std::deque<std::vector<scanner_dir_entry>> c_listings;
@@ -33,11 +34,32 @@ const char* keep(run_state& s, std::string text) {
 
 std::string text_or_empty(const char* text) { return text != nullptr ? text : ""; }
 
+// Records one access to the target, as evidence of what the check looked at.
+void record_access(run_state& s, std::string_view what, std::string_view subject, int rc,
+                   std::string_view outcome = {}) {
+    ++s.access_count;
+    auto& accesses = s.result.accesses;
+    if (s.access_count <= max_recorded_accesses) {
+        std::string line = std::string(what) + " " + std::string(subject) + ": ";
+        line += rc == 0 ? std::string(outcome) : errno_message(rc);
+        accesses.push_back(std::move(line));
+        return;
+    }
+    std::string more =
+        "and " + std::to_string(s.access_count - max_recorded_accesses) + " more accesses";
+    if (s.access_count == max_recorded_accesses + 1) {
+        accesses.push_back(std::move(more));
+    } else {
+        accesses.back() = std::move(more);
+    }
+}
+
 int32_t ctx_read_file(const scanner_check_context* ctx, const char* path, uint64_t max_bytes,
                       const char** data, uint64_t* size) {
     if (path == nullptr || data == nullptr || size == nullptr) return EINVAL;
     auto& s = state_of(ctx);
     auto r = s.system.read_file(path, max_bytes == 0 ? target::default_max_file_bytes : max_bytes);
+    record_access(s, "read", path, r.error, std::to_string(r.value.size()) + " bytes");
     if (!r) return r.error;
     *size = r.value.size();
     *data = keep(s, std::move(r.value));
@@ -47,7 +69,9 @@ int32_t ctx_read_file(const scanner_check_context* ctx, const char* path, uint64
 int32_t ctx_stat(const scanner_check_context* ctx, const char* path, uint32_t follow,
                  scanner_stat* out) {
     if (path == nullptr || out == nullptr || out->struct_size < sizeof(uint32_t)) return EINVAL;
-    auto r = state_of(ctx).system.stat(path, follow != 0);
+    auto& s = state_of(ctx);
+    auto r = s.system.stat(path, follow != 0);
+    record_access(s, follow != 0 ? "stat" : "lstat", path, r.error, "ok");
     if (!r) return r.error;
     scanner_stat full{};
     full.struct_size = sizeof full;
@@ -87,6 +111,7 @@ int32_t ctx_read_sysctl(const scanner_check_context* ctx, const char* name, cons
     if (name == nullptr || value == nullptr) return EINVAL;
     auto& s = state_of(ctx);
     auto r = s.system.read_sysctl(name);
+    record_access(s, "sysctl", name, r.error, r.value);
     if (!r) return r.error;
     *value = keep(s, std::move(r.value));
     return 0;
@@ -96,6 +121,7 @@ int32_t ctx_read_loaded_modules(const scanner_check_context* ctx, const char** n
     if (names == nullptr) return EINVAL;
     auto& s = state_of(ctx);
     auto r = s.system.loaded_modules();
+    record_access(s, "read", "/proc/modules", r.error, "ok");
     if (!r) return r.error;
     *names = keep(s, std::move(r.value));
     return 0;
@@ -113,6 +139,10 @@ int32_t ctx_run_command(const scanner_check_context* ctx, const char* const* arg
     for (const char* const* a = argv; *a != nullptr; ++a) args.emplace_back(*a);
     auto timeout = std::chrono::milliseconds(timeout_ms == 0 ? 10'000 : timeout_ms);
     auto r = s.system.run_command(args, timeout);
+    std::string command_line;
+    for (const auto& a : args) command_line += (command_line.empty() ? "" : " ") + a;
+    record_access(s, "run", command_line, r.error,
+                  "exit status " + std::to_string(r.value.exit_status));
     if (!r) return r.error;
     *exit_status = r.value.exit_status;
     *out = keep(s, std::move(r.value.out));
@@ -160,7 +190,7 @@ int32_t ctx_set_mode(const scanner_check_context* ctx, uint32_t mode) {
 }  // namespace
 
 check_result run_check(const registered_check& check, const target& t) {
-    run_state state{t, check, {}, false, {}, {}, {}};
+    run_state state{t, check, {}, false, 0, {}, {}, {}};
     scanner_check_context ctx{};
     ctx.struct_size = sizeof ctx;
     ctx.host_data = &state;

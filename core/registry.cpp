@@ -123,53 +123,31 @@ void plugin_log(const scanner_host_api* host, int32_t level, const char* message
     spdlog::log(spd_level, "[{}] {}", p->plugin_id, text);
 }
 
-}  // namespace
+// Whether stopping at the first problem (loading) or going on to find them all (auditing).
+enum class problem_limit { first, all };
 
-std::optional<std::string> validate_descriptor(const scanner_plugin_descriptor* d) {
-    if (d == nullptr) return "entry function returned no descriptor";
-    if (!SCANNER_HAS_FIELD(d, scanner_plugin_descriptor, abi_minor)) {
-        return "descriptor is too small (struct_size " + std::to_string(d->struct_size) + ")";
-    }
-    std::string host = version_text(SCANNER_ABI_VERSION_MAJOR, SCANNER_ABI_VERSION_MINOR);
-    std::string plugin = version_text(d->abi_major, d->abi_minor);
-    if (d->abi_major != SCANNER_ABI_VERSION_MAJOR) {
-        return "plugin ABI " + plugin + " has a different major version than this scanner's ABI " +
-               host;
-    }
-    if (d->abi_minor > SCANNER_ABI_VERSION_MINOR) {
-        return "plugin ABI " + plugin + " is newer than this scanner's ABI " + host +
-               "; upgrade the scanner";
-    }
-    if (!SCANNER_HAS_FIELD(d, scanner_plugin_descriptor, shutdown)) {
-        return "descriptor is too small for ABI " + plugin + " (struct_size " +
-               std::to_string(d->struct_size) + ")";
-    }
-    if (!valid_token(d->id, false)) return "plugin id must be 1-64 characters of a-z 0-9 -";
-    if (!present(d->name)) return "plugin name is missing";
-    if (!present(d->version)) return "plugin version is missing";
-    if (!present(d->vendor)) return "plugin vendor is missing";
-    if (d->init == nullptr) return "plugin init function is missing";
-    if (d->aliases != nullptr) {
-        std::size_t count = 0;
-        for (const char* const* a = d->aliases; *a != nullptr; ++a) {
-            if (++count > 16) return "plugin declares more than 16 aliases";
-            if (!valid_token(*a, false)) {
-                return "plugin alias must be 1-64 characters of a-z 0-9 -";
-            }
-        }
-    }
-    return std::nullopt;
+// A plugin on its way in: what add() commits, or what audit() hands back.
+struct admission {
+    plugin_record record;
+    std::vector<registered_check> checks;
+    std::vector<std::string> problems;
+    bool initialized = false;  // init returned 0, so its shutdown is owed
+};
+
+// init may be called only on a descriptor that is complete for an ABI this host speaks.
+bool initializable(const scanner_plugin_descriptor* d, abi_version host) {
+    return d != nullptr && SCANNER_HAS_FIELD(d, scanner_plugin_descriptor, shutdown) &&
+           d->abi_major == host.major && d->abi_minor <= host.minor && d->init != nullptr;
 }
 
-std::optional<std::string> registry::add(const scanner_plugin_descriptor* d,
-                                         const std::string& file, std::shared_ptr<void> library) {
-    if (auto problem = validate_descriptor(d)) return problem;
-
+plugin_record make_record(const scanner_plugin_descriptor* d, const std::string& file,
+                          std::shared_ptr<void> library) {
+    auto text = [](const char* s) { return s != nullptr ? std::string(s) : std::string(); };
     plugin_record record;
-    record.id = d->id;
-    record.name = d->name;
-    record.version = d->version;
-    record.vendor = d->vendor;
+    record.id = text(d->id);
+    record.name = text(d->name);
+    record.version = text(d->version);
+    record.vendor = text(d->vendor);
     if (d->aliases != nullptr) {
         for (const char* const* a = d->aliases; *a != nullptr; ++a) record.aliases.emplace_back(*a);
     }
@@ -178,24 +156,52 @@ std::optional<std::string> registry::add(const scanner_plugin_descriptor* d,
     record.file = file;
     record.shutdown = d->shutdown;
     record.library = std::move(library);
+    return record;
+}
 
+// The plugin's id or aliases that plugins already accepted use, per plugin in load order.
+std::vector<std::string> name_collisions(const std::vector<plugin_record>& loaded,
+                                         const plugin_record& record) {
+    std::vector<std::string> problems;
     std::set<std::string> new_names{record.id};
     new_names.insert(record.aliases.begin(), record.aliases.end());
-    for (const auto& other : plugins_) {
+    for (const auto& other : loaded) {
         if (other.id == record.id) {
-            return "duplicate plugin id '" + record.id + "' (already loaded from " + other.file +
-                   ")";
+            problems.push_back("duplicate plugin id '" + record.id + "' (already loaded from " +
+                               other.file + ")");
+            continue;
         }
         std::set<std::string> other_names{other.id};
         other_names.insert(other.aliases.begin(), other.aliases.end());
         for (const auto& name : new_names) {
             if (other_names.count(name) != 0) {
-                return "plugin name '" + name + "' is already used by plugin '" + other.id + "'";
+                problems.push_back("plugin name '" + name + "' is already used by plugin '" +
+                                   other.id + "'");
             }
         }
     }
+    return problems;
+}
 
-    pending_plugin pending{this, record.id, record.version, {}, {}};
+// Validates, then runs init and validates what it registered. With problem_limit::first the
+// result holds at most the first problem, exactly as loading reports it.
+admission admit(const registry& owner, const scanner_plugin_descriptor* d, const std::string& file,
+                std::shared_ptr<void> library, problem_limit limit) {
+    admission a;
+    // In problem_limit::first, keeps only the first problem and says whether to stop there.
+    auto stop = [&] {
+        if (limit == problem_limit::first && a.problems.size() > 1) a.problems.resize(1);
+        return limit == problem_limit::first && !a.problems.empty();
+    };
+    a.problems = descriptor_problems(d, host_abi);
+    if (stop() || !initializable(d, host_abi)) return a;
+
+    a.record = make_record(d, file, std::move(library));
+    auto collisions = name_collisions(owner.plugins(), a.record);
+    a.problems.insert(a.problems.end(), collisions.begin(), collisions.end());
+    if (stop()) return a;
+
+    pending_plugin pending{&owner, a.record.id, a.record.version, {}, {}};
     scanner_host_api host{};
     host.struct_size = sizeof host;
     host.host_data = &pending;
@@ -210,29 +216,115 @@ std::optional<std::string> registry::add(const scanner_plugin_descriptor* d,
         rc = d->init(&host);
     } catch (...) {
         // Only reachable when a C++ plugin breaks the ABI rule; better refused than aborted.
-        return std::string("plugin init threw an exception");
+        a.problems.emplace_back("plugin init threw an exception");
+        return a;
     }
-    auto refuse = [&](std::string reason) -> std::optional<std::string> {
-        if (rc == 0 && record.shutdown != nullptr) record.shutdown();
-        return reason;
-    };
-    if (rc != 0) return refuse("plugin init failed with code " + std::to_string(rc));
-    if (!pending.problems.empty()) {
+    a.initialized = rc == 0;
+    if (rc != 0) a.problems.push_back("plugin init failed with code " + std::to_string(rc));
+    if (limit == problem_limit::first && !pending.problems.empty()) {
         std::string reason = pending.problems.front();
         if (pending.problems.size() > 1) {
             reason += " (and " + std::to_string(pending.problems.size() - 1) + " more problems)";
         }
-        return refuse(reason);
+        a.problems.push_back(std::move(reason));
+    } else {
+        a.problems.insert(a.problems.end(), pending.problems.begin(), pending.problems.end());
     }
-    if (pending.checks.empty()) return refuse("plugin registered no checks");
+    if (rc == 0 && pending.problems.empty() && pending.checks.empty()) {
+        a.problems.emplace_back("plugin registered no checks");
+    }
+    a.checks = std::move(pending.checks);
+    stop();
+    return a;
+}
 
-    record.check_count = pending.checks.size();
-    for (auto& c : pending.checks) {
+}  // namespace
+
+std::vector<std::string> descriptor_problems(const scanner_plugin_descriptor* d, abi_version host) {
+    if (d == nullptr) return {"entry function returned no descriptor"};
+    if (!SCANNER_HAS_FIELD(d, scanner_plugin_descriptor, abi_minor)) {
+        return {"descriptor is too small (struct_size " + std::to_string(d->struct_size) + ")"};
+    }
+    std::string host_text = version_text(host.major, host.minor);
+    std::string plugin = version_text(d->abi_major, d->abi_minor);
+    if (d->abi_major != host.major) {
+        return {"plugin ABI " + plugin + " has a different major version than this scanner's ABI " +
+                host_text};
+    }
+    std::vector<std::string> problems;
+    if (d->abi_minor > host.minor) {
+        problems.push_back("plugin ABI " + plugin + " is newer than this scanner's ABI " +
+                           host_text + "; upgrade the scanner");
+    }
+    // Every 1.x descriptor holds at least the fields of 1.0; later fields are read only when
+    // struct_size covers them.
+    if (!SCANNER_HAS_FIELD(d, scanner_plugin_descriptor, shutdown)) {
+        problems.push_back("descriptor is too small for ABI " + plugin + " (struct_size " +
+                           std::to_string(d->struct_size) + ")");
+        return problems;
+    }
+    if (!valid_token(d->id, false))
+        problems.emplace_back("plugin id must be 1-64 characters of a-z 0-9 -");
+    if (!present(d->name)) problems.emplace_back("plugin name is missing");
+    if (!present(d->version)) problems.emplace_back("plugin version is missing");
+    if (!present(d->vendor)) problems.emplace_back("plugin vendor is missing");
+    if (d->init == nullptr) problems.emplace_back("plugin init function is missing");
+    if (d->aliases != nullptr) {
+        std::size_t count = 0;
+        for (const char* const* a = d->aliases; *a != nullptr; ++a) {
+            if (++count > 16) {
+                problems.emplace_back("plugin declares more than 16 aliases");
+                break;
+            }
+            if (!valid_token(*a, false)) {
+                problems.emplace_back("plugin alias must be 1-64 characters of a-z 0-9 -");
+                break;
+            }
+        }
+    }
+    return problems;
+}
+
+std::optional<std::string> validate_descriptor(const scanner_plugin_descriptor* d,
+                                               abi_version host) {
+    auto problems = descriptor_problems(d, host);
+    if (problems.empty()) return std::nullopt;
+    return std::move(problems.front());
+}
+
+std::optional<std::string> registry::add(const scanner_plugin_descriptor* d,
+                                         const std::string& file, std::shared_ptr<void> library) {
+    auto a = admit(*this, d, file, std::move(library), problem_limit::first);
+    if (!a.problems.empty()) {
+        if (a.initialized && a.record.shutdown != nullptr) a.record.shutdown();
+        return std::move(a.problems.front());
+    }
+
+    a.record.check_count = a.checks.size();
+    for (auto& c : a.checks) {
         c.plugin = plugins_.size();
         checks_.push_back(std::move(c));
     }
-    plugins_.push_back(std::move(record));
+    plugins_.push_back(std::move(a.record));
     return std::nullopt;
+}
+
+plugin_audit registry::audit(const scanner_plugin_descriptor* d, const std::string& file,
+                             std::shared_ptr<void> library) const {
+    auto a = admit(*this, d, file, std::move(library), problem_limit::all);
+    plugin_audit audit;
+    if (a.initialized && a.record.shutdown != nullptr) {
+        // The guard holds the library too, so the code of shutdown is still mapped when called.
+        audit.shutdown_guard = std::shared_ptr<void>(
+            nullptr,
+            [shutdown = a.record.shutdown, library = a.record.library](void*) { shutdown(); });
+    }
+    audit.initialized = a.initialized;
+    a.record.check_count = a.checks.size();
+    audit.plugin = std::move(a.record);
+    audit.checks = std::move(a.checks);
+    audit.problems = std::move(a.problems);
+    return audit;
 }
 
 registry::~registry() {

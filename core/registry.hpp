@@ -38,8 +38,33 @@ struct registered_check {
     std::size_t plugin = 0;  // index into registry::plugins()
 };
 
-/// Why a descriptor cannot be accepted, or nullopt. Reads nothing beyond d->struct_size.
-std::optional<std::string> validate_descriptor(const scanner_plugin_descriptor* d);
+/// A plugin ABI version, major.minor.
+struct abi_version {
+    uint32_t major = 0;
+    uint32_t minor = 0;
+};
+
+/// The ABI this scanner was compiled with.
+inline constexpr abi_version host_abi{SCANNER_ABI_VERSION_MAJOR, SCANNER_ABI_VERSION_MINOR};
+
+/// Why a host of ABI `host` cannot accept a descriptor, or nullopt. Reads nothing beyond
+/// d->struct_size.
+std::optional<std::string> validate_descriptor(const scanner_plugin_descriptor* d,
+                                               abi_version host = host_abi);
+
+/// Every reason validate_descriptor could give, in the same order. Stops early only where
+/// reading on is unsafe: no descriptor, one too small, or one of another ABI major.
+std::vector<std::string> descriptor_problems(const scanner_plugin_descriptor* d,
+                                             abi_version host = host_abi);
+
+/// What registry::audit found out about one plugin.
+struct plugin_audit {
+    plugin_record plugin;
+    std::vector<registered_check> checks;  // the checks it registered validly
+    std::vector<std::string> problems;     // every reason add() would refuse it; empty if none
+    bool initialized = false;              // init ran and returned 0: its checks may be run
+    std::shared_ptr<void> shutdown_guard;  // calls the plugin's shutdown when the last copy goes
+};
 
 class registry {
   public:
@@ -53,6 +78,12 @@ class registry {
     /// leaves nothing behind.
     std::optional<std::string> add(const scanner_plugin_descriptor* descriptor,
                                    const std::string& file, std::shared_ptr<void> library);
+
+    /// Validates the descriptor and runs init as add() does, but adds nothing and goes on past
+    /// the first problem, for conformance checks. Plugins already added count for duplicates.
+    /// init is not called when the ABI version or the descriptor's size make calling it unsafe.
+    plugin_audit audit(const scanner_plugin_descriptor* descriptor, const std::string& file,
+                       std::shared_ptr<void> library) const;
 
     const std::vector<plugin_record>& plugins() const { return plugins_; }
     const std::vector<registered_check>& checks() const { return checks_; }

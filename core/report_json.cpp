@@ -27,6 +27,7 @@ json result_json(const check_entry& entry, uint32_t /*level*/) {
         {"error", r.verdict == status::pass ? std::string() : r.reason},
         {"reason", r.reason},
         {"evidence", std::move(evidence)},
+        {"accesses", r.accesses},
         {"remediation", info.remediation},
         {"notes", r.notes},
         {"duration_us", std::chrono::duration_cast<std::chrono::microseconds>(r.duration).count()},

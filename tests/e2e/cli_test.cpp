@@ -166,6 +166,20 @@ TEST_CASE("--check and --skip select what runs") {
     CHECK(result["reason"] == "deselected with --skip");
 }
 
+TEST_CASE("the JSON report records what each check read on the target") {
+    installed_scanner s;
+    fixture_root root;
+    write_compliant(root);
+    auto r = s.run({"--check", "demo0101", "--check", "demo0110", "--format", "json", "--root",
+                    root.path().string()});
+    auto results = nlohmann::json::parse(r.out)["benchmarks"][0]["results"];
+    CHECK(results["demo0101"]["accesses"] ==
+          nlohmann::json::array({"read /etc/demo/value: 3 bytes"}));
+    CHECK(results["demo0101"]["evidence"][0]["observed"] == "ok");
+    CHECK(results["demo0110"]["accesses"] ==
+          nlohmann::json::array({"stat /etc/demo/feature: No such file or directory"}));
+}
+
 TEST_CASE("the JSON report validates against docs/report.schema.json") {
     installed_scanner s;
     fixture_root root;
