@@ -2,6 +2,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <iostream>
 
 #include "core/registry.hpp"
@@ -39,6 +42,32 @@ void add_scan_options(CLI::App& app, cli_options& o) {
         ->take_last();
 }
 
+// Seconds as the user writes them ("10", "0.5"), converted once parsing succeeded.
+struct limit_seconds {
+    double timeout = 10;
+    double deadline = 300;
+};
+
+std::chrono::milliseconds to_milliseconds(double seconds) {
+    return std::chrono::milliseconds(std::max<long long>(1, std::llround(seconds * 1000)));
+}
+
+void add_isolation_options(CLI::App& app, cli_options& o, limit_seconds& seconds) {
+    app.add_option("--isolation", o.isolation,
+                   "Run each plugin's checks in a worker process (process, the default) or "
+                   "inside the scanner, for debugging (none)")
+        ->check(CLI::IsMember({"process", "none"}));
+    app.add_option("--timeout", seconds.timeout,
+                   "Seconds one check may run before it is ERROR (default 10)")
+        ->check(CLI::PositiveNumber);
+    app.add_option("--deadline", seconds.deadline,
+                   "Seconds the whole scan may run; unfinished checks are ERROR (default 300)")
+        ->check(CLI::PositiveNumber);
+    app.add_option("--memory-limit", o.limits.memory_limit_mib,
+                   "MiB a worker process may map beyond the scanner's own size (default 512)")
+        ->check(CLI::Range(16, 1 << 20));
+}
+
 }  // namespace
 
 std::variant<cli_options, int> parse_cli(int argc, char** argv) {
@@ -47,6 +76,8 @@ std::variant<cli_options, int> parse_cli(int argc, char** argv) {
     app.footer(footer);
     app.set_version_flag("--version", core::scanner_version);
     add_scan_options(app, o);
+    limit_seconds seconds;
+    add_isolation_options(app, o, seconds);
     app.add_option("--format", o.format, "Report format: text or json (default text)")
         ->check(CLI::IsMember({"text", "json"}));
     app.add_option("--output,-o", o.output, "Write the report to FILE instead of stdout");
@@ -70,6 +101,8 @@ std::variant<cli_options, int> parse_cli(int argc, char** argv) {
         std::cerr << "scanner: " << e.what() << "\nRun 'scanner --help' for the options.\n";
         return 2;
     }
+    o.limits.check_timeout = to_milliseconds(seconds.timeout);
+    o.limits.scan_deadline = to_milliseconds(seconds.deadline);
     if (quiet) o.verbosity = -1;
     if (list->parsed()) o.what = command::list;
     if (plugins->parsed()) o.what = command::plugins;

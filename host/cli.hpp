@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/process_runner.hpp"
 #include "core/selection.hpp"
 
 namespace scanner::host {
@@ -19,6 +20,8 @@ struct cli_options {
     std::string output;  // empty: stdout
     std::string root = "/";
     std::vector<std::string> plugin_dirs;
+    std::string isolation = "process";  // process: a worker per plugin; none: in-process
+    core::isolation_limits limits;      // --timeout, --deadline, --memory-limit
     int verbosity = 0;  // -1 quiet, 0 warnings, 1 info (-v), 2 debug (-vv)
 };
 

@@ -8,7 +8,9 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <memory>
 
+#include "core/process_runner.hpp"
 #include "core/registry.hpp"
 #include "core/report_writers.hpp"
 #include "core/runner.hpp"
@@ -80,8 +82,13 @@ int scan(const host::cli_options& options, const core::registry& reg,
         if (!s.skipped_by_user) to_run.push_back(s.check);
     }
     auto started = std::chrono::system_clock::now();
-    core::threaded_runner runner;
-    auto ran = runner.run(reg, to_run, *target.value);
+    std::unique_ptr<core::runner> runner;
+    if (options.isolation == "none") {
+        runner = std::make_unique<core::threaded_runner>();
+    } else {
+        runner = std::make_unique<core::process_runner>(options.limits);
+    }
+    auto ran = runner->run(reg, to_run, *target.value);
 
     std::vector<core::check_result> results;
     std::size_t next = 0;
