@@ -1,0 +1,150 @@
+// The firewall as the kernel runs it, whatever wrote it: tables of chains of rules, each rule a
+// list of conditions and an action. iptables-save text, nft JSON and nft text all parse into it.
+#ifndef SCANNER_NETWORK_FIREWALL_RULESET_HPP
+#define SCANNER_NETWORK_FIREWALL_RULESET_HPP
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "logic/address_range.hpp"
+
+namespace scanner::network_firewall {
+
+/// The netfilter hook a base chain is attached to; `none` for a chain reached only by jumps.
+enum class hook : uint8_t { none, input, forward, output, other };
+
+/// "input", "forward", "output", ...
+std::string_view to_string(hook h);
+
+/// What a rule does to the packets it matches.
+enum class action : uint8_t {
+    next,     // no verdict (counter, LOG, MARK, ...): the packet goes on to the next rule
+    accept,   // ACCEPT / accept
+    drop,     // DROP / drop
+    reject,   // REJECT / reject
+    ret,      // RETURN / return: back to the calling chain, or the policy of a base chain
+    jump,     // to `target`, then back here unless it decides
+    go,       // goto `target`: its RETURN ends the calling chain too
+    unknown,  // decided elsewhere (NFQUEUE, queue): neither accept nor drop is certain
+};
+
+/// What a condition tests.
+enum class field : uint8_t {
+    in_interface,   // -i / iifname / iif
+    out_interface,  // -o / oifname / oif
+    source,         // -s / ip saddr / ip6 saddr
+    destination,    // -d / ip daddr / ip6 daddr
+    family,         // meta nfproto, or a protocol header that implies one (inet tables)
+    opaque,         // anything else (ports, conntrack state, marks): true for some packets only
+};
+
+/// One test a packet must pass for the rule to apply.
+struct condition {
+    field what = field::opaque;
+    bool negated = false;
+    /// Interface tests: `name` is a prefix when `wildcard` ("eth+" in iptables, "eth*" in nft).
+    std::string name;
+    bool wildcard = false;
+    /// Address and family tests: the family tested.
+    ip_family family = ip_family::ipv4;
+    /// Address tests: the packet's address lies in any of these.
+    std::vector<address_range> ranges;
+};
+
+struct rule {
+    std::vector<condition> conditions;
+    network_firewall::action verdict = action::next;
+    /// For jump and go: the chain name, and its index in the table once resolved.
+    std::string target;
+    int32_t target_index = -1;
+    /// The rule as its source prints it, for evidence.
+    std::string text;
+    /// 1-based line in the source, 0 when the source has no lines (JSON).
+    uint32_t line = 0;
+};
+
+/// The default verdict of a base chain.
+enum class policy : uint8_t { accept, drop };
+
+struct chain {
+    std::string name;
+    network_firewall::hook attached = hook::none;
+    /// Base chain of type filter (nftables), or a built-in chain of iptables' filter table.
+    bool filters = false;
+    network_firewall::policy fallback = policy::accept;
+    std::vector<rule> rules;
+};
+
+/// Which program manages a table; every one that has tables applies at once. A persisted
+/// iptables file has no backend until a host loads it: `iptables` stands for either.
+enum class backend : uint8_t { iptables_legacy, iptables_nft, nftables, iptables };
+
+/// "iptables-legacy", "iptables-nft", "nftables" or "iptables".
+std::string_view to_string(backend b);
+
+/// Family of a table as nftables names them; iptables tables are ip or ip6.
+enum class table_family : uint8_t { ip, ip6, inet, other };
+
+std::string_view to_string(table_family f);
+
+struct table {
+    network_firewall::backend managed_by = backend::nftables;
+    /// Command line or file the table was read from.
+    std::string source;
+    table_family family = table_family::ip;
+    std::string name;
+    std::vector<chain> chains;
+
+    /// True when packets of `f` traverse this table's base chains.
+    bool sees(ip_family f) const;
+};
+
+/// Everything the kernel enforces (or an image persists) for both families.
+struct ruleset {
+    std::vector<table> tables;
+};
+
+/// A base chain of type filter attached to a hook, as the judges walk it.
+struct attached_chain {
+    const table* in_table = nullptr;
+    size_t index = 0;
+
+    const chain& get() const { return in_table->chains[index]; }
+};
+
+/// The filter chains that packets of `family` traverse at `h`, across every table and backend:
+/// the kernel runs each of them, and a packet passes the hook only if none drops it.
+std::vector<attached_chain> filter_chains_at(const ruleset& rules, ip_family family, hook h);
+
+/// What went wrong reading a source: a message, and the 1-based line where it applies (0: none).
+struct parse_error {
+    std::string message;
+    uint32_t line = 0;
+};
+
+/// A parsed value or the error that prevented it.
+template <class T>
+struct parse_result {
+    T value{};
+    parse_error error;
+    bool failed = false;
+
+    explicit operator bool() const { return !failed; }
+
+    static parse_result fail(std::string message, uint32_t line = 0) {
+        parse_result r;
+        r.error = {std::move(message), line};
+        r.failed = true;
+        return r;
+    }
+};
+
+/// Resolves every jump and goto of `t` to a chain index; a target that names no chain is an error
+/// naming the rule's line.
+parse_error resolve_targets(table& t);
+
+}  // namespace scanner::network_firewall
+
+#endif

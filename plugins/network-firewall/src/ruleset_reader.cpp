@@ -1,0 +1,213 @@
+#include "src/ruleset_reader.hpp"
+
+#include <cerrno>
+#include <cstring>
+
+#include "logic/iptables_save_parser.hpp"
+#include "logic/nft_json_parser.hpp"
+#include "logic/nft_text_parser.hpp"
+#include "logic/ruleset_summary.hpp"
+
+namespace scanner::network_firewall {
+
+namespace {
+
+// iptables-save lists a large ruleset in well under a second; a hung netlink socket or a
+// lock held by another program must not hang the scan.
+constexpr uint32_t command_timeout_ms = 10'000;
+
+// Persisted rulesets are text files a person maintains; a bigger one is refused, not parsed.
+constexpr uint64_t persisted_read_cap = 64u << 20;
+
+struct save_tool {
+    backend managed_by;
+    std::string path;
+};
+
+std::string tool_prefix(ip_family family) { return family == ip_family::ipv4 ? "ip" : "ip6"; }
+
+bool installed(const sdk::context& ctx, const std::string& path) {
+    auto st = ctx.stat(path);
+    return st.error != ENOENT && st.error != ENOTDIR;
+}
+
+std::string command_line(const std::vector<std::string>& argv) {
+    std::string out;
+    for (const auto& a : argv) out += (out.empty() ? "" : " ") + a;
+    return out;
+}
+
+// The first lines of what a failed command printed, enough to act on.
+std::string excerpt(std::string_view text) {
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.remove_suffix(1);
+    constexpr size_t limit = 400;
+    if (text.size() <= limit) return std::string(text);
+    return std::string(text.substr(0, limit)) + "...";
+}
+
+// Runs a save command; returns its output, or sets `error`.
+std::string run_tool(const sdk::context& ctx, const std::vector<std::string>& argv,
+                     std::string& error) {
+    auto r = ctx.run(argv, command_timeout_ms);
+    std::string cmd = command_line(argv);
+    if (r.error == ETIMEDOUT) {
+        error = "cannot read the firewall: " + cmd + " did not finish within " +
+                std::to_string(command_timeout_ms / 1000) + " s";
+        return {};
+    }
+    if (!r) {
+        error = "cannot run " + cmd + ": " + r.message();
+        return {};
+    }
+    if (r.value.exit_status != 0) {
+        std::string stderr_text = excerpt(r.value.err);
+        error = cmd + " exited with status " + std::to_string(r.value.exit_status) +
+                (stderr_text.empty() ? "" : ": " + stderr_text);
+        return {};
+    }
+    return std::string(r.value.out);
+}
+
+void keep_family(std::vector<table>& tables, ip_family family, std::vector<table>& into) {
+    for (auto& t : tables) {
+        if (t.sees(family)) into.push_back(std::move(t));
+    }
+}
+
+// The iptables save tools to run: both variants when installed, else the plain one.
+std::vector<save_tool> save_tools(const sdk::context& ctx, ip_family family) {
+    std::string base = "/usr/sbin/" + tool_prefix(family) + "tables";
+    std::vector<save_tool> tools;
+    for (auto [managed_by, suffix] : {std::pair{backend::iptables_legacy, "-legacy-save"},
+                                      std::pair{backend::iptables_nft, "-nft-save"}}) {
+        if (installed(ctx, base + suffix)) tools.push_back({managed_by, base + suffix});
+    }
+    if (tools.empty() && installed(ctx, base + "-save")) {
+        tools.push_back({backend::iptables_legacy, base + "-save"});  // backend read from output
+    }
+    return tools;
+}
+
+}  // namespace
+
+ruleset_reading read_live_ruleset(const sdk::context& ctx, ip_family family) {
+    ruleset_reading reading;
+    std::vector<table_key> described_by_iptables_nft;
+    table_family own_family = family == ip_family::ipv4 ? table_family::ip : table_family::ip6;
+
+    auto tools = save_tools(ctx, family);
+    for (const auto& tool : tools) {
+        std::string text = run_tool(ctx, {tool.path}, reading.error);
+        if (!reading.error.empty()) return reading;
+        backend managed_by = tool.managed_by;
+        if (tool.path.ends_with("tables-save") && written_by_nft_variant(text)) {
+            managed_by = backend::iptables_nft;
+        }
+        auto parsed = parse_iptables_save(text, {managed_by, tool.path, family});
+        if (!parsed) {
+            reading.error = "cannot parse the output of " + tool.path + " at line " +
+                            std::to_string(parsed.error.line) + ": " + parsed.error.message;
+            return reading;
+        }
+        reading.sources.push_back({tool.path, "backend " + std::string(to_string(managed_by)) +
+                                                  ": " + summarize(parsed.value)});
+        for (const auto& t : parsed.value) {
+            if (managed_by == backend::iptables_nft)
+                described_by_iptables_nft.push_back({own_family, t.name});
+        }
+        keep_family(parsed.value, family, reading.rules.tables);
+    }
+
+    const std::string nft = "/usr/sbin/nft";
+    if (installed(ctx, nft)) {
+        std::vector<std::string> argv{nft, "-j", "list", "ruleset"};
+        std::string text = run_tool(ctx, argv, reading.error);
+        if (!reading.error.empty()) return reading;
+        auto parsed = parse_nft_json(text, command_line(argv), described_by_iptables_nft);
+        if (!parsed) {
+            reading.error = "cannot parse the output of " + command_line(argv) +
+                            (parsed.error.line ? " at line " + std::to_string(parsed.error.line)
+                                               : std::string()) +
+                            ": " + parsed.error.message;
+            return reading;
+        }
+        std::vector<table> relevant;
+        keep_family(parsed.value, family, relevant);
+        std::string left_out =
+            described_by_iptables_nft.empty() ? "" : " (tables iptables-nft-save listed left out)";
+        reading.sources.push_back(
+            {command_line(argv), "backend nftables" + left_out + ": " + summarize(relevant)});
+        for (auto& t : relevant) reading.rules.tables.push_back(std::move(t));
+    } else if (tools.empty()) {
+        std::string base = "/usr/sbin/" + tool_prefix(family) + "tables";
+        reading.error = "cannot read the firewall: none of " + base + "-legacy-save, " + base +
+                        "-nft-save, " + base + "-save or " + nft + " is installed";
+        return reading;
+    } else {
+        reading.sources.push_back({nft, "not installed: native nftables tables not listed"});
+    }
+    return reading;
+}
+
+ruleset_reading read_persisted_ruleset(const sdk::context& ctx, ip_family family) {
+    ruleset_reading reading;
+    const char* iptables_files[2][2] = {{"/etc/iptables/rules.v4", "/etc/sysconfig/iptables"},
+                                        {"/etc/iptables/rules.v6", "/etc/sysconfig/ip6tables"}};
+    const auto& candidates = iptables_files[family == ip_family::ipv4 ? 0 : 1];
+    bool found_iptables = false;
+    for (const char* path : candidates) {
+        auto file = ctx.read_file(path, persisted_read_cap);
+        if (file.error == ENOENT) continue;
+        if (!file) {
+            reading.error = "cannot read " + std::string(path) + ": " + file.message();
+            return reading;
+        }
+        if (found_iptables) {
+            reading.sources.push_back(
+                {path, "not evaluated: " + std::string(candidates[0]) +
+                           " is the file evaluated, a host loads only one of them"});
+            continue;
+        }
+        found_iptables = true;
+        auto parsed = parse_iptables_save(file.value, {backend::iptables, path, family});
+        if (!parsed) {
+            reading.error = "cannot parse " + std::string(path) + " at line " +
+                            std::to_string(parsed.error.line) + ": " + parsed.error.message;
+            return reading;
+        }
+        reading.sources.push_back({path, "persisted iptables ruleset: " + summarize(parsed.value)});
+        keep_family(parsed.value, family, reading.rules.tables);
+    }
+
+    const std::string nft_conf = "/etc/nftables.conf";
+    auto file = ctx.read_file(nft_conf, persisted_read_cap);
+    if (file.error != ENOENT) {
+        if (!file) {
+            reading.error = "cannot read " + nft_conf + ": " + file.message();
+            return reading;
+        }
+        auto parsed = parse_nft_text(file.value, nft_conf);
+        if (!parsed) {
+            reading.error = "cannot evaluate " + nft_conf + " at line " +
+                            std::to_string(parsed.error.line) + ": " + parsed.error.message;
+            return reading;
+        }
+        reading.sources.push_back(
+            {nft_conf, "persisted nftables ruleset: " + summarize(parsed.value)});
+        keep_family(parsed.value, family, reading.rules.tables);
+    } else if (!found_iptables) {
+        reading.error = std::string(
+                            "firewall state is only known on a live host: the root holds "
+                            "no persisted ruleset (none of ") +
+                        candidates[0] + ", " + candidates[1] + ", " + nft_conf + " exists)";
+    }
+    return reading;
+}
+
+std::string kubernetes_node_sign(const sdk::context& ctx) {
+    const char* kubelet_config = "/etc/kubernetes/kubelet/config";
+    if (ctx.stat(kubelet_config)) return std::string(kubelet_config) + " exists";
+    return {};
+}
+
+}  // namespace scanner::network_firewall
