@@ -3,6 +3,7 @@
 #ifndef BOTTLEROCKET_OS_CHRONY_STATE_HPP
 #define BOTTLEROCKET_OS_CHRONY_STATE_HPP
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,11 +30,12 @@ std::vector<chrony_source> parse_chrony_sources(std::string_view text);
 /// Judges the configuration into `out`: unreadable is unknown, no source is a FAIL.
 void judge_chrony_config(const config_text& config, findings& out);
 
-/// What the process table showed (live).
+/// What the process table showed (live, or a process table captured under a root).
 struct chronyd_process_scan {
-    int error = 0;            // listing /proc failed
-    std::string chronyd_pid;  // empty when no process is named chronyd
-    std::string init_comm;    // /proc/1/comm, empty when unreadable
+    int error = 0;              // listing /proc failed
+    std::size_t processes = 0;  // process directories seen
+    std::string chronyd_pid;    // empty when no process is named chronyd
+    std::string init_comm;      // /proc/1/comm, empty when unreadable
 };
 
 /// Judges a running chronyd into `out`. A process table whose PID 1 is not an init (the scanner

@@ -59,11 +59,16 @@ journal_scan scan_journal(const tree_view& tree, const std::string& root) {
             }
             continue;
         }
-        // Reverse name order on the stack gives a walk in name order.
         std::sort(entries.begin(), entries.end(),
-                  [](const auto& a, const auto& b) { return a.name > b.name; });
-        for (const auto& entry : entries) {
+                  [](const auto& a, const auto& b) { return a.name < b.name; });
+        const std::size_t first_subdir = pending.size();
+        for (auto& entry : entries) {
             std::string path = dir + "/" + entry.name;
+            // A listing that could not tell the type (DT_UNKNOWN) is completed by lstat.
+            if ((entry.type & file_mode::type_mask) == 0) {
+                uint32_t mode = 0;
+                if (tree.lstat_mode(path, mode) == 0) entry.type = mode & file_mode::type_mask;
+            }
             if (file_mode::is(entry.type, file_mode::directory)) {
                 pending.push_back(std::move(path));
             } else if (file_mode::is(entry.type, file_mode::regular)) {
@@ -75,6 +80,8 @@ journal_scan scan_journal(const tree_view& tree, const std::string& root) {
                 if (file_mode::is(mode, file_mode::regular)) examine_file(path, mode, scan);
             }
         }
+        // The stack pops the last pushed first; reversed, subdirectories are walked in name order.
+        std::reverse(pending.begin() + static_cast<std::ptrdiff_t>(first_subdir), pending.end());
     }
     return scan;
 }

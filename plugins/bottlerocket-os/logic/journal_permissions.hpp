@@ -40,8 +40,9 @@ struct journal_scan {
     std::vector<std::string> unreadable;  // "<path>: <reason>"
 };
 
-/// Walks `root` depth-first in name order: directories are entered, regular files examined, and
-/// everything else (symlinks included) is skipped. A vanished entry (ENOENT) is skipped.
+/// Walks `root` depth-first: a directory's regular files in name order, then its subdirectories
+/// in name order; everything else (symlinks included) is skipped, and so is an entry that
+/// vanished during the walk (ENOENT).
 journal_scan scan_journal(const tree_view& tree, const std::string& root);
 
 /// Judges a scan into `out`.

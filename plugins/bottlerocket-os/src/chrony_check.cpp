@@ -1,5 +1,5 @@
 // 2.1.1.1: chrony has a time source and chronyd runs (live: the process table; under a root
-// directory: chronyd.service is enabled).
+// directory: the process table the root holds, else chronyd.service being enabled).
 #include <cerrno>
 #include <string>
 
@@ -38,6 +38,7 @@ chronyd_process_scan scan_processes(const context& ctx) {
     }
     for (const auto& e : procs.value) {
         if (!is_pid(e.name) || !file_mode::is(e.type, file_mode::directory)) continue;
+        ++scan.processes;
         if (read_comm(ctx, e.name) == "chronyd") {
             scan.chronyd_pid = e.name;
             break;
@@ -88,8 +89,11 @@ void run_chrony(const context& ctx) {
     findings out;
     judge_chrony_config(read_config(ctx, chrony_config_path), out);
 
-    if (ctx.live()) {
-        judge_chronyd_running(scan_processes(ctx), out);
+    // Under a root directory a process table is used only when the root holds one (a captured
+    // /proc); an image's empty /proc says nothing, so the unit's enablement stands in.
+    auto processes = scan_processes(ctx);
+    if (ctx.live() || processes.processes > 0) {
+        judge_chronyd_running(processes, out);
     } else {
         chronyd_unit_scan scan;
         find_unit_file(ctx, scan);

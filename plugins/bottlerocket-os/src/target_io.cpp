@@ -54,7 +54,8 @@ conf_files read_conf_dirs(const context& ctx, std::span<const std::string_view> 
     for (auto dir : dirs) {
         int error = 0;
         auto listing = list_config_dir(ctx, dir, error);
-        if (error != 0 && error != ENOENT) {
+        // Neither kmod nor systemd finds drop-ins where no directory is.
+        if (error != 0 && error != ENOENT && error != ENOTDIR) {
             files.unlistable.push_back({std::string(dir), {}, error});
             continue;
         }
