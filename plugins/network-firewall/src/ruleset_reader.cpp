@@ -14,7 +14,7 @@ namespace {
 
 // iptables-save lists a large ruleset in well under a second; a hung netlink socket or a
 // lock held by another program must not hang the scan.
-constexpr uint32_t command_timeout_ms = 10'000;
+constexpr uint32_t command_timeout_ms = 5'000;
 
 // Persisted rulesets are text files a person maintains; a bigger one is refused, not parsed.
 constexpr uint64_t persisted_read_cap = 64u << 20;
