@@ -42,18 +42,23 @@ void judge_config(const config_text& config, findings& out) {
         return;
     }
     // Without the file libselinux falls back to the "targeted" policy and has no mode.
-    auto parsed = config.error == ENOENT ? selinux_config{} : parse_selinux_config(config.text);
-    const std::string absent = config.error == ENOENT ? " (" + path + " is absent)" : "";
+    const bool absent = config.error == ENOENT;
+    auto parsed = absent ? selinux_config{} : parse_selinux_config(config.text);
     const std::string type = parsed.policy_type.value_or("targeted");
-    out.observe(path, "SELINUXTYPE=" + type + ", SELINUX=" + parsed.mode.value_or("<unset>"));
+    out.observe(path, absent
+                          ? "absent"
+                          : "SELINUXTYPE=" + type + ", SELINUX=" + parsed.mode.value_or("<unset>"));
 
     if (type != "fortified") {
-        out.fail("loaded policy name is " + type + ", expected fortified (SELINUXTYPE= in " + path +
-                 ")" + absent);
+        out.fail(
+            "loaded policy name is " + type + ", expected fortified (" +
+            (absent ? "libselinux's default: " + path + " is absent" : "SELINUXTYPE= in " + path) +
+            ")");
     }
     if (parsed.mode != "enforcing") {
         out.fail("mode from config file is " + parsed.mode.value_or("unset") +
-                 ", expected enforcing (SELINUX= in " + path + ")" + absent);
+                 ", expected enforcing (" + (absent ? path + " is absent" : "SELINUX= in " + path) +
+                 ")");
     }
 }
 
