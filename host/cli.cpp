@@ -89,6 +89,9 @@ std::variant<cli_options, int> parse_cli(int argc, char** argv) {
 
     auto* list = app.add_subcommand("list", "List the checks a scan would run, without running");
     auto* plugins = app.add_subcommand("plugins", "List the loaded plugins");
+    plugins->add_option("--verify", o.verify_file,
+                        "Check one plugin file for every conformance problem instead; exit 1 "
+                        "if it has any");
     list->fallthrough();
     plugins->fallthrough();
     app.require_subcommand(0, 1);

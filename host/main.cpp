@@ -18,6 +18,7 @@
 #include "host/cli.hpp"
 #include "host/discovery.hpp"
 #include "host/plugin_loader.hpp"
+#include "host/plugin_verify.hpp"
 #include "host/report_output.hpp"
 
 namespace {
@@ -138,6 +139,9 @@ int main(int argc, char** argv) {
     auto dirs = host::plugin_directories(options.plugin_dirs, std::getenv("SCANNER_PLUGIN_PATH"),
                                          host::installed_plugin_directory());
     auto files = host::plugin_files(dirs);
+    if (!options.verify_file.empty()) {
+        return host::verify_command(options.verify_file, files, std::cout, std::cerr);
+    }
     core::registry reg;
     auto failures = host::load_plugins(reg, files, host::trust_policy{});
     if (reg.plugins().empty() && failures.empty()) {

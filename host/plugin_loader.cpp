@@ -30,24 +30,26 @@ struct plugin_library {
     }
 };
 
-std::optional<std::string> unsafe_owner_or_mode(const struct stat& st, const char* what) {
+// Appends what makes `st` unsafe to load code from: an owner other than root or the scanning
+// user, or write access for group or others.
+void add_trust_problems(const struct stat& st, const char* what,
+                        std::vector<std::string>& problems) {
     if (st.st_uid != 0 && st.st_uid != ::geteuid()) {
-        return std::string(what) + " is owned by uid " + std::to_string(st.st_uid) +
-               ", not by root or the scanning user";
+        problems.push_back(std::string(what) + " is owned by uid " + std::to_string(st.st_uid) +
+                           ", not by root or the scanning user");
     }
     if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0) {
         char mode[8];
         std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
-        return std::string(what) + " is writable by group or others (mode " + mode +
-               "); run chmod go-w on it";
+        problems.push_back(std::string(what) + " is writable by group or others (mode " + mode +
+                           "); run chmod go-w on it");
     }
-    return std::nullopt;
 }
 
 }  // namespace
 
-std::optional<std::string> load_plugin(core::registry& reg, const std::filesystem::path& file,
-                                       const trust_policy& policy) {
+std::variant<opened_plugin, std::string> open_plugin(const std::filesystem::path& file,
+                                                     const trust_policy& policy) {
     auto directory = file.parent_path().empty() ? std::filesystem::path(".") : file.parent_path();
     int dir_fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dir_fd < 0) return "cannot open its directory: " + core::errno_message(errno);
@@ -67,9 +69,11 @@ std::optional<std::string> load_plugin(core::registry& reg, const std::filesyste
     if (::fstat(fd, &st) != 0 || dir_stat_rc != 0)
         return "cannot stat: " + core::errno_message(errno);
     if (!S_ISREG(st.st_mode)) return std::string("is not a regular file");
-    if (policy.check_ownership) {
-        if (auto problem = unsafe_owner_or_mode(st, "the file")) return problem;
-        if (auto problem = unsafe_owner_or_mode(dir_st, "its directory")) return problem;
+    opened_plugin opened;
+    add_trust_problems(st, "the file", opened.trust_problems);
+    add_trust_problems(dir_st, "its directory", opened.trust_problems);
+    if (policy.check_ownership && !opened.trust_problems.empty()) {
+        return opened.trust_problems.front();
     }
 
     std::string fd_path = "/proc/self/fd/" + std::to_string(fd);
@@ -86,9 +90,17 @@ std::optional<std::string> load_plugin(core::registry& reg, const std::filesyste
     }
     auto& entry = lib->library.get<const scanner_plugin_descriptor*(uint32_t, uint32_t)>(
         SCANNER_PLUGIN_ENTRY_V1_NAME);
-    const scanner_plugin_descriptor* descriptor =
-        entry(SCANNER_ABI_VERSION_MAJOR, SCANNER_ABI_VERSION_MINOR);
-    return reg.add(descriptor, file.string(), lib);
+    opened.descriptor = entry(SCANNER_ABI_VERSION_MAJOR, SCANNER_ABI_VERSION_MINOR);
+    opened.library = std::move(lib);
+    return opened;
+}
+
+std::optional<std::string> load_plugin(core::registry& reg, const std::filesystem::path& file,
+                                       const trust_policy& policy) {
+    auto opened = open_plugin(file, policy);
+    if (auto* reason = std::get_if<std::string>(&opened)) return std::move(*reason);
+    auto& plugin = std::get<opened_plugin>(opened);
+    return reg.add(plugin.descriptor, file.string(), std::move(plugin.library));
 }
 
 std::vector<core::plugin_failure> load_plugins(core::registry& reg,

@@ -3,8 +3,10 @@
 #define SCANNER_HOST_PLUGIN_LOADER_HPP
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "core/registry.hpp"
@@ -18,8 +20,23 @@ struct trust_policy {
     bool check_ownership = true;
 };
 
-/// Opens `file` once, vets that open file and its directory, loads that same file with local,
-/// immediate binding, and adds it to `reg`. Returns the reason for refusing it, or nullopt.
+/// A plugin file loaded and its entry function called, not yet added to a registry.
+struct opened_plugin {
+    std::shared_ptr<void> library;  // keeps the code mapped
+    const scanner_plugin_descriptor* descriptor = nullptr;
+    /// Every reason the trust policy has against the file and its directory, whether or not the
+    /// policy was enforced.
+    std::vector<std::string> trust_problems;
+};
+
+/// Opens `file` once, vets that open file and its directory (refusing it on the first trust
+/// problem when `policy` enforces them), loads that same file with local, immediate binding and
+/// calls its entry function. Returns the plugin, or the reason it cannot be loaded.
+std::variant<opened_plugin, std::string> open_plugin(const std::filesystem::path& file,
+                                                     const trust_policy& policy);
+
+/// Opens `file` with open_plugin and adds it to `reg`. Returns the reason for refusing it, or
+/// nullopt.
 std::optional<std::string> load_plugin(core::registry& reg, const std::filesystem::path& file,
                                        const trust_policy& policy);
 
