@@ -32,8 +32,11 @@ std::vector<unit_file_text> read_unit_files(const sdk::context& ctx) {
             files.push_back({path, std::string(text.value)});
             break;
         }
-        // Masked (a link to /dev/null, not a regular file): systemd ignores its drop-ins too.
+        // A masked unit is a link to /dev/null: not a regular file on a live host, a dangling
+        // link under a root directory. systemd then ignores the drop-ins too.
         if (text.error == EINVAL) return files;
+        auto link = ctx.lstat(path);
+        if (link && (link.value.mode & S_IFMT) == S_IFLNK) return files;
         if (text.error != ENOENT && text.error != ENOTDIR) break;
     }
 

@@ -25,12 +25,12 @@ struct kubelet_unit {
     std::string error;                           // an ExecStart= that cannot be split
 };
 
-/// Reads kubelet.service (the first of unit_directories that has it; a unit masked to
-/// /dev/null counts as none) and kubelet.service.d/*.conf of every unit directory (a name in a
-/// higher directory hides the same name below), applies them in name order, reads the
-/// EnvironmentFile= files (a leading `-` makes one optional) and expands the ExecStart= the
-/// kubelet starts with. The arguments are those after the word naming the kubelet binary (or
-/// after the program, when no word does).
+/// Reads kubelet.service (the first of unit_directories that has it; a unit masked by a link
+/// to /dev/null, or any link that does not resolve, hides the whole unit) and
+/// kubelet.service.d/*.conf of every unit directory (a name in a higher directory hides the same
+/// name below), applies them in name order, reads the EnvironmentFile= files (a leading `-` makes
+/// one optional) and expands the ExecStart= the kubelet starts with. The arguments are those after
+/// the word naming the kubelet binary (or after the program, when no word does).
 kubelet_unit read_kubelet_unit(const sdk::context& ctx);
 
 /// "kubelet.service or kubelet.service.d/*.conf under /etc/systemd/system, ...": for messages.
