@@ -17,6 +17,7 @@ std::string_view trim(std::string_view text);
 /// Tokens of `text` separated by runs of ASCII whitespace.
 std::vector<std::string_view> split_words(std::string_view text);
 
+/// ASCII whitespace, as isspace() in the C locale.
 bool is_space(char c);
 
 /// ASCII case-insensitive equality.

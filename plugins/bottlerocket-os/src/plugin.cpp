@@ -21,8 +21,6 @@ const scanner_benchmark cis_bottlerocket{sizeof(scanner_benchmark), "CIS Bottler
                                          "v1.0.0",
                                          "https://www.cisecurity.org/benchmark/bottlerocket"};
 
-#define SYSCTL_FIX(json) "apiclient set --json '{\"kernel\": {\"sysctl\": {" json "}}}'"
-
 const check checks[] = {
     {"br01010101", "1.1.1.1", "Ensure mounting of udf filesystems is disabled", &cis_bottlerocket,
      2, automatic,
@@ -41,14 +39,27 @@ const check checks[] = {
      "these kernel parameters (settings.boot.kernel-parameters).",
      &run_dm_verity},
     {"br01040100", "1.4.1", "Ensure setuid programs do not create core dumps", &cis_bottlerocket, 1,
-     automatic, SYSCTL_FIX("\"fs.suid_dumpable\": \"0\""), &run_suid_dumpable},
+     automatic,
+     "apiclient set --json '{\"kernel\": {\"sysctl\": {"
+     "\"fs.suid_dumpable\": \"0\""
+     "}}}'",
+     &run_suid_dumpable},
     {"br01040200", "1.4.2", "Ensure address space layout randomization (ASLR) is enabled",
-     &cis_bottlerocket, 1, automatic, SYSCTL_FIX("\"kernel.randomize_va_space\": \"2\""),
+     &cis_bottlerocket, 1, automatic,
+     "apiclient set --json '{\"kernel\": {\"sysctl\": {"
+     "\"kernel.randomize_va_space\": \"2\""
+     "}}}'",
      &run_aslr},
     {"br01040300", "1.4.3", "Ensure unprivileged eBPF is disabled", &cis_bottlerocket, 1, automatic,
-     SYSCTL_FIX("\"kernel.unprivileged_bpf_disabled\": \"1\""), &run_unprivileged_bpf},
+     "apiclient set --json '{\"kernel\": {\"sysctl\": {"
+     "\"kernel.unprivileged_bpf_disabled\": \"1\""
+     "}}}'",
+     &run_unprivileged_bpf},
     {"br01040400", "1.4.4", "Ensure user namespaces are disabled", &cis_bottlerocket, 2, automatic,
-     SYSCTL_FIX("\"user.max_user_namespaces\": \"0\""), &run_user_namespaces},
+     "apiclient set --json '{\"kernel\": {\"sysctl\": {"
+     "\"user.max_user_namespaces\": \"0\""
+     "}}}'",
+     &run_user_namespaces},
     {"br01050100", "1.5.1", "Ensure SELinux is configured", &cis_bottlerocket, 1, automatic,
      "Bottlerocket runs SELinux enforcing with its fortified policy: boot an unmodified image "
      "(SELINUX=enforcing and SELINUXTYPE=fortified in /etc/selinux/config) and do not add kernel "
@@ -65,40 +76,59 @@ const check checks[] = {
      &run_chrony},
     {"br03010100", "3.1.1", "Ensure packet redirect sending is disabled", &cis_bottlerocket, 2,
      automatic,
-     SYSCTL_FIX("\"net.ipv4.conf.all.send_redirects\": \"0\", "
-                "\"net.ipv4.conf.default.send_redirects\": \"0\""),
+     "apiclient set --json '{\"kernel\": {\"sysctl\": {"
+     "\"net.ipv4.conf.all.send_redirects\": \"0\", "
+     "\"net.ipv4.conf.default.send_redirects\": \"0\""
+     "}}}'",
      &run_send_redirects},
     {"br03020100", "3.2.1", "Ensure source routed packets are not accepted", &cis_bottlerocket, 2,
      automatic,
-     SYSCTL_FIX("\"net.ipv4.conf.all.accept_source_route\": \"0\", "
-                "\"net.ipv4.conf.default.accept_source_route\": \"0\", "
-                "\"net.ipv6.conf.all.accept_source_route\": \"0\", "
-                "\"net.ipv6.conf.default.accept_source_route\": \"0\""),
+     "apiclient set --json '{\"kernel\": {\"sysctl\": {"
+     "\"net.ipv4.conf.all.accept_source_route\": \"0\", "
+     "\"net.ipv4.conf.default.accept_source_route\": \"0\", "
+     "\"net.ipv6.conf.all.accept_source_route\": \"0\", "
+     "\"net.ipv6.conf.default.accept_source_route\": \"0\""
+     "}}}'",
      &run_source_route},
     {"br03020200", "3.2.2", "Ensure ICMP redirects are not accepted", &cis_bottlerocket, 2,
      automatic,
-     SYSCTL_FIX("\"net.ipv4.conf.all.accept_redirects\": \"0\", "
-                "\"net.ipv4.conf.default.accept_redirects\": \"0\", "
-                "\"net.ipv6.conf.all.accept_redirects\": \"0\", "
-                "\"net.ipv6.conf.default.accept_redirects\": \"0\""),
+     "apiclient set --json '{\"kernel\": {\"sysctl\": {"
+     "\"net.ipv4.conf.all.accept_redirects\": \"0\", "
+     "\"net.ipv4.conf.default.accept_redirects\": \"0\", "
+     "\"net.ipv6.conf.all.accept_redirects\": \"0\", "
+     "\"net.ipv6.conf.default.accept_redirects\": \"0\""
+     "}}}'",
      &run_accept_redirects},
     {"br03020300", "3.2.3", "Ensure secure ICMP redirects are not accepted", &cis_bottlerocket, 2,
      automatic,
-     SYSCTL_FIX("\"net.ipv4.conf.all.secure_redirects\": \"0\", "
-                "\"net.ipv4.conf.default.secure_redirects\": \"0\""),
+     "apiclient set --json '{\"kernel\": {\"sysctl\": {"
+     "\"net.ipv4.conf.all.secure_redirects\": \"0\", "
+     "\"net.ipv4.conf.default.secure_redirects\": \"0\""
+     "}}}'",
      &run_secure_redirects},
     {"br03020400", "3.2.4", "Ensure suspicious packets are logged", &cis_bottlerocket, 2, automatic,
-     SYSCTL_FIX("\"net.ipv4.conf.all.log_martians\": \"1\", "
-                "\"net.ipv4.conf.default.log_martians\": \"1\""),
+     "apiclient set --json '{\"kernel\": {\"sysctl\": {"
+     "\"net.ipv4.conf.all.log_martians\": \"1\", "
+     "\"net.ipv4.conf.default.log_martians\": \"1\""
+     "}}}'",
      &run_log_martians},
     {"br03020500", "3.2.5", "Ensure broadcast ICMP requests are ignored", &cis_bottlerocket, 1,
-     automatic, SYSCTL_FIX("\"net.ipv4.icmp_echo_ignore_broadcasts\": \"1\""),
+     automatic,
+     "apiclient set --json '{\"kernel\": {\"sysctl\": {"
+     "\"net.ipv4.icmp_echo_ignore_broadcasts\": \"1\""
+     "}}}'",
      &run_icmp_broadcasts},
     {"br03020600", "3.2.6", "Ensure bogus ICMP responses are ignored", &cis_bottlerocket, 1,
-     automatic, SYSCTL_FIX("\"net.ipv4.icmp_ignore_bogus_error_responses\": \"1\""),
+     automatic,
+     "apiclient set --json '{\"kernel\": {\"sysctl\": {"
+     "\"net.ipv4.icmp_ignore_bogus_error_responses\": \"1\""
+     "}}}'",
      &run_bogus_icmp_responses},
     {"br03020700", "3.2.7", "Ensure TCP SYN Cookies is enabled", &cis_bottlerocket, 1, automatic,
-     SYSCTL_FIX("\"net.ipv4.tcp_syncookies\": \"1\""), &run_tcp_syncookies},
+     "apiclient set --json '{\"kernel\": {\"sysctl\": {"
+     "\"net.ipv4.tcp_syncookies\": \"1\""
+     "}}}'",
+     &run_tcp_syncookies},
     {"br03030100", "3.3.1", "Ensure SCTP is disabled", &cis_bottlerocket, 2, automatic,
      "apiclient set settings.kernel.modules.sctp.allowed=false, then reboot (the setting applies "
      "at boot; a loaded sctp stays loaded until then). Elsewhere: add \"install sctp /bin/false\" "
@@ -118,8 +148,6 @@ const check checks[] = {
      "find /var/log/journal -type f -perm /o+rwx -exec chmod o-rwx {} +",
      &run_journal_permissions},
 };
-
-#undef SYSCTL_FIX
 
 int32_t init(const scanner_host_api* host) {
     try {

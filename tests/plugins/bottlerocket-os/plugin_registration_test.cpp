@@ -75,6 +75,26 @@ TEST_CASE("the plugin registers the 22 checks exactly as the reference lists the
     }
 }
 
+TEST_CASE("remediations name the Bottlerocket setting") {
+    fixture_root root;
+    make_compliant(root);
+    auto all = run_all(root);
+    const std::pair<const char*, const char*> settings[] = {
+        {"1.1.1.1", "apiclient set settings.kernel.modules.udf.allowed=false"},
+        {"3.3.1", "apiclient set settings.kernel.modules.sctp.allowed=false"},
+        {"1.4.1",
+         "apiclient set --json '{\"kernel\": {\"sysctl\": {\"fs.suid_dumpable\": \"0\"}}}'"},
+        {"3.2.4", "\"net.ipv4.conf.default.log_martians\": \"1\""},
+        {"1.5.2", "apiclient set settings.kernel.lockdown=integrity"},
+        {"2.1.1.1", "time-servers"},
+        {"4.1.1.1", "Storage=persistent"},
+    };
+    for (const auto& [id, setting] : settings) {
+        INFO(std::string(id));
+        CHECK(all.at(id).info.remediation.find(setting) != std::string::npos);
+    }
+}
+
 TEST_CASE("a compliant Bottlerocket root passes every automatic check") {
     fixture_root root;
     make_compliant(root);
