@@ -15,6 +15,39 @@ using namespace scanner::testing::bottlerocket;
 
 namespace {
 
+// Nests directories below `top` until the path is longer than PATH_MAX, working relative to
+// directory descriptors since no path that long can be handed to mkdir(2). Returns the depth.
+int nest_beyond_path_max(const std::filesystem::path& top) {
+    const std::string name(250, 'd');
+    int fd = ::open(top.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    int depth = 0;
+    for (std::size_t length = top.string().size(); fd >= 0 && length <= 4096 + 256; ++depth) {
+        if (::mkdirat(fd, name.c_str(), 0755) != 0) break;
+        int next = ::openat(fd, name.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        ::close(fd);
+        fd = next;
+        length += name.size() + 1;
+    }
+    if (fd >= 0) ::close(fd);
+    return depth;
+}
+
+// Removes what nest_beyond_path_max made, deepest first, for the same reason.
+void remove_nest(const std::filesystem::path& top, int depth) {
+    const std::string name(250, 'd');
+    for (int level = depth; level > 0; --level) {
+        int fd = ::open(top.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        for (int i = 1; fd >= 0 && i < level; ++i) {
+            int next = ::openat(fd, name.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+            ::close(fd);
+            fd = next;
+        }
+        if (fd < 0) return;
+        ::unlinkat(fd, name.c_str(), AT_REMOVEDIR);
+        ::close(fd);
+    }
+}
+
 constexpr const char* vendor_dropin = "/usr/lib/systemd/journald.conf.d/journald.conf";
 const std::string machine_dir = "/var/log/journal/ec2a1b2c3d4e5f60718293a4b5c6d7e8";
 
@@ -136,6 +169,18 @@ TEST_CASE("journal file permissions") {
         CHECK(o.result.verdict == status::pass);
         CHECK(evidence_has(o, "/var/log/journal", "absent"));
         CHECK(o.result.notes.size() == 1);
+    }
+    SUBCASE("a directory the walk cannot list is an error") {
+        fixture_root root;
+        make_compliant(root);
+        auto top = root.host_path(machine_dir);
+        int depth = nest_beyond_path_max(top);
+        REQUIRE(depth > 16);
+        auto o = run_check(root, "4.1.2");
+        remove_nest(top, depth);
+        CHECK(o.result.verdict == status::error);
+        CHECK(reason_has(o, "cannot read /var/log/journal/"));
+        CHECK(reason_has(o, ": File name too long"));
     }
     SUBCASE("a FIFO in the journal is not a regular file") {
         fixture_root root;
