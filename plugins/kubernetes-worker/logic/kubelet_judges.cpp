@@ -157,7 +157,8 @@ verdict judge_tls_files(const kubelet_settings& s, const file_facts& cert, const
         if (s.server_tls_bootstrap.value) {
             return verdict::fail(
                 "no serving certificate is set and serverTLSBootstrap cannot request one while "
-                "the RotateKubeletServerCertificate feature gate is off: " +
+                "the RotateKubeletServerCertificate feature gate is off (the kubelet refuses this "
+                "combination): " +
                     where(s.rotate_kubelet_server_certificate, server_certificate_gate, g),
                 seen);
         }

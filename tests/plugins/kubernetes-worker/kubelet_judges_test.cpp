@@ -248,7 +248,8 @@ TEST_CASE("4.2.9 judge_tls_files") {
          },
          status::fail,
          "no serving certificate is set and serverTLSBootstrap cannot request one while the "
-         "RotateKubeletServerCertificate feature gate is off: "
+         "RotateKubeletServerCertificate feature gate is off (the kubelet refuses this "
+         "combination): "
          "featureGates.RotateKubeletServerCertificate: false (/etc/kubernetes/kubelet/config line "
          "5)"},
         {"only the certificate set",
