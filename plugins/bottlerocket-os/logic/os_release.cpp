@@ -1,5 +1,8 @@
 #include "os_release.hpp"
 
+#include <cerrno>
+#include <cstring>
+
 #include "text.hpp"
 #include "verdict.hpp"
 
@@ -37,10 +40,14 @@ std::optional<std::string> os_release_value(std::string_view text, std::string_v
 
 std::optional<std::string> not_bottlerocket_note(const config_text& file) {
     constexpr std::string_view tail = "; checks evaluated as written for Bottlerocket";
-    if (file.error != 0) {
+    if (file.error == ENOENT) {
         return "target is not known to be Bottlerocket (no /etc/os-release or "
                "/usr/lib/os-release)" +
                std::string(tail);
+    }
+    if (file.error != 0) {
+        return "target is not known to be Bottlerocket (cannot read " + file.path + ": " +
+               std::strerror(file.error) + ")" + std::string(tail);
     }
     auto id = os_release_value(file.text, "ID");
     if (id == "bottlerocket") return std::nullopt;

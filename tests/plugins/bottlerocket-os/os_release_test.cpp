@@ -32,4 +32,6 @@ TEST_CASE("not_bottlerocket_note") {
           "written for Bottlerocket");
     CHECK(not_bottlerocket_note({"/usr/lib/os-release", "", ENOENT})->find("no /etc/os-release") !=
           std::string::npos);
+    CHECK(not_bottlerocket_note({"/etc/os-release", "", EINVAL})
+              ->find("cannot read /etc/os-release: Invalid argument") != std::string::npos);
 }
