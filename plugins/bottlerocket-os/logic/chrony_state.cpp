@@ -39,7 +39,7 @@ void judge_chrony_config(const config_text& config, findings& out) {
     }
     for (const auto& source : sources) {
         out.observe(config.path + ":" + std::to_string(source.line),
-                    source.directive + " " + source.address);
+                    source.directive + " " + escaped(source.address));
     }
 }
 
@@ -73,11 +73,11 @@ void judge_chronyd_enabled(const chronyd_unit_scan& scan, findings& out) {
         return;
     }
     if (!scan.wants_link.empty() && !scan.unit_file.empty()) {
-        out.observe(scan.wants_link, "chronyd.service enabled");
+        out.observe(escaped(scan.wants_link), "chronyd.service enabled");
         return;
     }
     if (!scan.unreadable.empty()) {
-        for (const auto& dir : scan.unreadable) out.unknown("cannot list " + dir);
+        for (const auto& dir : scan.unreadable) out.unknown("cannot list " + escaped(dir));
         return;
     }
     if (scan.unit_file.empty()) {

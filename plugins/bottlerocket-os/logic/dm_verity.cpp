@@ -109,14 +109,14 @@ void judge_dm_verity(std::string_view cmdline, std::string_view source, findings
     const std::string where = " (" + std::string(source) + ")";
 
     auto root = last_value(params, "root");
-    out.observe(std::string(source), "root=" + root.value_or("<unset>"));
+    out.observe(std::string(source), "root=" + escaped(root.value_or("<unset>")));
     if (root != "/dev/dm-0") {
-        out.fail("the kernel mounts root=" + root.value_or("<unset>") + ", expected /dev/dm-0" +
-                 where);
+        out.fail("the kernel mounts root=" + escaped(root.value_or("<unset>")) +
+                 ", expected /dev/dm-0" + where);
     }
 
     auto create = last_value(params, "dm-mod.create");
-    out.observe(std::string(source), "dm-mod.create=" + create.value_or("<unset>"));
+    out.observe(std::string(source), "dm-mod.create=" + escaped(create.value_or("<unset>")));
     if (!create) {
         out.fail("the kernel command line has no dm-mod.create, so no verity device is set up" +
                  where);

@@ -37,7 +37,7 @@ journal_scan scan_journal(const tree_view& tree, const std::string& root) {
         if (rc == ENOENT) {
             scan.root_absent = true;
         } else {
-            scan.unreadable.push_back(root + ": " + std::strerror(rc));
+            scan.unreadable.push_back(escaped(root) + ": " + std::strerror(rc));
         }
         return scan;
     }
@@ -55,7 +55,7 @@ journal_scan scan_journal(const tree_view& tree, const std::string& root) {
         entries.clear();
         if (int rc = tree.list(dir, entries); rc != 0) {
             if (rc != ENOENT && !(rc == ENOTDIR && dir == root)) {
-                scan.unreadable.push_back(dir + ": " + std::strerror(rc));
+                scan.unreadable.push_back(escaped(dir) + ": " + std::strerror(rc));
             }
             continue;
         }
@@ -74,7 +74,9 @@ journal_scan scan_journal(const tree_view& tree, const std::string& root) {
             } else if (file_mode::is(entry.type, file_mode::regular)) {
                 uint32_t mode = 0;
                 if (int rc = tree.lstat_mode(path, mode); rc != 0) {
-                    if (rc != ENOENT) scan.unreadable.push_back(path + ": " + std::strerror(rc));
+                    if (rc != ENOENT) {
+                        scan.unreadable.push_back(escaped(path) + ": " + std::strerror(rc));
+                    }
                     continue;
                 }
                 if (file_mode::is(mode, file_mode::regular)) examine_file(path, mode, scan);

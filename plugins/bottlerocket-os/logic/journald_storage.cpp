@@ -75,11 +75,11 @@ journald_storage resolve_journald_storage(const std::vector<config_text>& files)
 
 void judge_journald_storage(const journald_storage& storage, findings& out) {
     for (const auto& a : storage.ignored) {
-        out.observe(a.path + ":" + std::to_string(a.line),
-                    "Storage=" + a.value + " (invalid, ignored by journald)");
+        out.observe(escaped(a.path) + ":" + std::to_string(a.line),
+                    "Storage=" + escaped(a.value) + " (invalid, ignored by journald)");
     }
     for (const auto& file : storage.unreadable) {
-        out.unknown("cannot read " + file.path + ": " + std::strerror(file.error) +
+        out.unknown("cannot read " + escaped(file.path) + ": " + std::strerror(file.error) +
                     " (it may set Storage=)");
     }
 
@@ -93,10 +93,10 @@ void judge_journald_storage(const journald_storage& storage, findings& out) {
     }
 
     const auto& a = *storage.effective;
-    const std::string where = a.path + ":" + std::to_string(a.line);
-    out.observe(where, "Storage=" + a.value);
+    const std::string where = escaped(a.path) + ":" + std::to_string(a.line);
+    out.observe(where, "Storage=" + escaped(a.value));
     if (a.value != "persistent" && storage.unreadable.empty()) {
-        out.fail("journald Storage=" + a.value + " (" + where + "), expected persistent");
+        out.fail("journald Storage=" + escaped(a.value) + " (" + where + "), expected persistent");
     }
 }
 

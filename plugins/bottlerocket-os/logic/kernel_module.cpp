@@ -9,17 +9,20 @@ namespace bottlerocket_os {
 
 namespace {
 
-std::string where(const modprobe_rule& rule) { return rule.path + ":" + std::to_string(rule.line); }
+// Paths and rules come from the target and may be hostile: escaped before they reach a report.
+std::string where(const modprobe_rule& rule) {
+    return escaped(rule.path) + ":" + std::to_string(rule.line);
+}
 
 void judge_configuration(const std::string& name, const module_policy& policy, findings& out) {
     for (const auto& file : policy.unreadable) {
-        out.unknown("cannot read " + file.path + ": " + std::strerror(file.error) +
+        out.unknown("cannot read " + escaped(file.path) + ": " + std::strerror(file.error) +
                     " (it may hold an install rule for " + name + ")");
     }
 
     if (policy.install) {
         const auto& rule = *policy.install;
-        out.observe(where(rule), "install " + rule.module + " " + rule.command);
+        out.observe(where(rule), escaped("install " + rule.module + " " + rule.command));
         if (!policy.unreadable.empty()) return;
         if (!is_disabling_command(rule.command)) {
             out.fail("modprobe runs " + quoted(rule.command) + " for " + name + " (" + where(rule) +
@@ -28,7 +31,8 @@ void judge_configuration(const std::string& name, const module_policy& policy, f
         return;
     }
 
-    for (const auto& rule : policy.blacklists) out.observe(where(rule), "blacklist " + rule.module);
+    for (const auto& rule : policy.blacklists)
+        out.observe(where(rule), escaped("blacklist " + rule.module));
     if (!policy.unreadable.empty()) return;
     std::string reason = "modprobe for " + name + " is not disabled: no \"install " + name +
                          " /bin/true\" rule in /etc/modprobe.d, /run/modprobe.d, "

@@ -40,7 +40,7 @@ void judge_lockdown(const config_text& lockdown, const config_text& lsm, bool li
                         ", and cannot read " + lsm.path + ": " + std::strerror(lsm.error));
             return;
         }
-        out.observe(lsm.path, std::string(trim(lsm.text)));
+        out.observe(lsm.path, escaped(trim(lsm.text)));
         if (lsm_list_has_lockdown(lsm.text)) {
             out.unknown("cannot read " + lockdown.path + ": " + std::strerror(ENOENT));
         } else {
@@ -54,7 +54,7 @@ void judge_lockdown(const config_text& lockdown, const config_text& lsm, bool li
         return;
     }
 
-    out.observe(lockdown.path, std::string(trim(lockdown.text)));
+    out.observe(lockdown.path, escaped(trim(lockdown.text)));
     auto mode = parse_lockdown_mode(lockdown.text);
     if (!mode) {
         out.unknown("cannot parse " + lockdown.path + ": no single [mode] in " +
@@ -62,7 +62,8 @@ void judge_lockdown(const config_text& lockdown, const config_text& lsm, bool li
         return;
     }
     if (*mode != "integrity") {
-        out.fail("lockdown mode is " + *mode + ", expected integrity (" + lockdown.path + ")");
+        out.fail("lockdown mode is " + escaped(*mode) + ", expected integrity (" + lockdown.path +
+                 ")");
     }
 }
 

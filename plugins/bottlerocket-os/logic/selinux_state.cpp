@@ -21,7 +21,7 @@ std::optional<int64_t> flag(const config_text& file, findings& out) {
         return std::nullopt;
     }
     auto value = parse_sysctl_integer(file.text);
-    out.observe(file.path, std::string(trim(file.text)));
+    out.observe(file.path, escaped(trim(file.text)));
     if (!value) out.unknown("cannot parse " + file.path + ": " + quoted(trim(file.text)));
     return value;
 }
@@ -45,13 +45,13 @@ void judge_config(const config_text& config, findings& out) {
     const bool absent = config.error == ENOENT;
     auto parsed = absent ? selinux_config{} : parse_selinux_config(config.text);
     const std::string type = parsed.policy_type.value_or("targeted");
-    out.observe(path, absent
-                          ? "absent"
-                          : "SELINUXTYPE=" + type + ", SELINUX=" + parsed.mode.value_or("<unset>"));
+    out.observe(path, absent ? "absent"
+                             : "SELINUXTYPE=" + escaped(type) +
+                                   ", SELINUX=" + parsed.mode.value_or("<unset>"));
 
     if (type != "fortified") {
         out.fail(
-            "loaded policy name is " + type + ", expected fortified (" +
+            "loaded policy name is " + escaped(type) + ", expected fortified (" +
             (absent ? "libselinux's default: " + path + " is absent" : "SELINUXTYPE= in " + path) +
             ")");
     }
@@ -101,7 +101,7 @@ void judge_selinux(const config_text& config, const selinuxfs_readings& fs, bool
     expect_flag(fs.deny_unknown, 1, "policy deny_unknown status is not denied", out);
     expect_flag(fs.checkreqprot, 0, "memory protection checking is not actual (secure)", out);
     if (fs.policyvers.error == 0)
-        out.observe(fs.policyvers.path, std::string(trim(fs.policyvers.text)));
+        out.observe(fs.policyvers.path, escaped(trim(fs.policyvers.text)));
 }
 
 }  // namespace bottlerocket_os

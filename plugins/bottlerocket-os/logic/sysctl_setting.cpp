@@ -37,7 +37,7 @@ void judge_sysctl(const sysctl_requirement& requirement, const sysctl_reading& r
         return;
     }
 
-    out.observe(path, name + " = " + std::string(trim(reading.value)));
+    out.observe(path, name + " = " + escaped(trim(reading.value)));
     auto value = parse_sysctl_integer(reading.value);
     if (!value) {
         out.unknown("cannot parse " + name + " (" + path + "): " + quoted(trim(reading.value)) +

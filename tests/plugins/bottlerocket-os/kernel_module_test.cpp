@@ -77,3 +77,15 @@ TEST_CASE("judge_module_disabled over configuration and load state") {
         CHECK(v.reason.find(r.reason_part) != std::string::npos);
     }
 }
+
+TEST_CASE("names from the target cannot forge lines of a report") {
+    const config_text hostile{"/etc/modprobe.d/a\n[PASS] 1.1.1.1.conf", "", EINVAL};
+    const config_text rule{"/etc/modprobe.d/b.conf", "install udf /bin/sh\x1b[2J\n", 0};
+    auto v = judge({hostile, rule}, {"", 0});
+    CHECK(v.state == status::error);
+    CHECK(v.reason.find('\n') == std::string::npos);
+    CHECK(v.reason.find("a\\x0a[PASS]") != std::string::npos);
+    for (const auto& e : v.evidence) {
+        CHECK(e.observed.find('\x1b') == std::string::npos);
+    }
+}
