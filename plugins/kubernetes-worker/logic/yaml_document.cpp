@@ -78,10 +78,13 @@ parse_result<YAML::Node> load_single_yaml_document(std::string_view text) {
 
 namespace {
 
-// Merges nest through aliases; an anchor merged into itself would otherwise never end.
+// Merges nest through aliases: an anchor merged into itself would otherwise never end, and
+// mappings merging many aliases of each other grow exponentially (a "billion laughs").
 constexpr int max_merge_depth = 32;
+constexpr size_t max_merged_entries = 100'000;
 
-parse_result<std::vector<yaml_entry>> collect_entries(const YAML::Node& mapping, int depth) {
+parse_result<std::vector<yaml_entry>> collect_entries(const YAML::Node& mapping, int depth,
+                                                      size_t& budget) {
     if (depth > max_merge_depth) {
         return parse_error{line_of(mapping),
                            "merge keys (<<) nest too deeply or refer to themselves"};
@@ -107,8 +110,12 @@ parse_result<std::vector<yaml_entry>> collect_entries(const YAML::Node& mapping,
                 if (!source->IsMap()) {
                     return parse_error{line_of(key), "a merge key (<<) must name mappings only"};
                 }
-                auto inner = collect_entries(*source, depth + 1);
+                auto inner = collect_entries(*source, depth + 1, budget);
                 if (!inner) return inner.error();
+                if (inner->size() > budget) {
+                    return parse_error{line_of(key), "merge keys (<<) expand to too many entries"};
+                }
+                budget -= inner->size();
                 for (auto& entry : inner.value()) merged.push_back(std::move(entry));
             }
             continue;
@@ -124,7 +131,8 @@ parse_result<std::vector<yaml_entry>> collect_entries(const YAML::Node& mapping,
 }  // namespace
 
 parse_result<std::vector<yaml_entry>> mapping_entries(const YAML::Node& mapping) {
-    return collect_entries(mapping, 0);
+    size_t budget = max_merged_entries;
+    return collect_entries(mapping, 0, budget);
 }
 
 const yaml_entry* find_entry(const std::vector<yaml_entry>& entries, std::string_view key) {

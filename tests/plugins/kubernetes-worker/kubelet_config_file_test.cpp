@@ -207,6 +207,17 @@ TEST_CASE("parse_kubelet_config survives hostile inputs") {
     // A merge key that merges itself stops.
     CHECK(error_of("featureGates: &g\n  <<: *g\n").find("merge keys (<<)") != std::string::npos);
 
+    // Merge keys that multiply (each level merges ten aliases of the one below) are refused.
+    std::string laughs = "l0: &l0 {a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9, j: 0}\n";
+    for (int level = 1; level <= 9; ++level) {
+        std::string prev = "*l" + std::to_string(level - 1);
+        laughs += "l" + std::to_string(level) + ": &l" + std::to_string(level) + "\n  <<: [";
+        for (int k = 0; k < 10; ++k) laughs += (k ? ", " : "") + prev;
+        laughs += "]\n";
+    }
+    laughs += "featureGates:\n  <<: *l9\n";
+    CHECK(error_of(laughs).find("expand to too many entries") != std::string::npos);
+
     // A NUL byte inside a value.
     CHECK_NOTHROW(parse_kubelet_config(header + std::string("a: \"x\0y\"\n", 10)));
 }

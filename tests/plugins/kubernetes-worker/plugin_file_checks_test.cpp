@@ -187,6 +187,15 @@ TEST_CASE("4.1.7 and 4.1.8: the client CA file clientCAFile names") {
          "4.1.7", status::error,
          "cannot evaluate the kubelet configuration: /etc/kubernetes/kubelet/config line 3: "
          "readOnlyPort must be an integer, got the string \"x\""},
+        {"CA ownership, no clientCAFile set",
+         [](auto& r) {
+             write_bottlerocket_node(r);
+             std::string body = compliant_kubelet_config_body();
+             std::string ca_lines = "  x509:\n    clientCAFile: /etc/kubernetes/pki/ca.crt\n";
+             body.erase(body.find(ca_lines), ca_lines.size());
+             write_kubelet_config(r, bottlerocket::config, body);
+         },
+         "4.1.8", status::skip, "not applicable: the kubelet has no client CA file set"},
         {"CA owned by a user",
          [](auto& r) {
              write_bottlerocket_node(r);

@@ -38,6 +38,13 @@ TEST_CASE("4.1.3, 4.1.4 and 4.3.1 where kube-proxy's configuration exists") {
              r.symlink(bottlerocket::proxy, "kube-proxy.conf");
          },
          "4.1.3", status::error, "cannot stat /etc/kubernetes/kube-proxy/kube-proxy.conf"},
+        {"4.1.4 a link loop cannot be examined",
+         [](auto& r) {
+             write_bottlerocket_node(r);
+             std::filesystem::remove(r.host_path(bottlerocket::proxy));
+             r.symlink(bottlerocket::proxy, "kube-proxy.conf");
+         },
+         "4.1.4", status::error, "cannot stat /etc/kubernetes/kube-proxy/kube-proxy.conf"},
         {"4.3.1 metrics on every IPv4 interface",
          [](auto& r) { proxy_config(r, "metricsBindAddress: 0.0.0.0:10249\n"); }, "4.3.1",
          status::fail,

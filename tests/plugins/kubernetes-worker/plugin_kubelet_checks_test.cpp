@@ -274,3 +274,19 @@ TEST_CASE("the kubelet's manual checks") {
         CHECK(at(all, id).result.reason == "Manual check, see benchmark for audit details.");
     }
 }
+
+TEST_CASE("a 10 MB configuration is read whole") {
+    fixture_root root;
+    write_bottlerocket_node(root);
+    std::string body = compliant_kubelet_config_body();
+    while (body.size() < 10 * 1024 * 1024) {
+        body +=
+            "unknownField" + std::to_string(body.size()) + ": \"" + std::string(100, 'x') + "\"\n";
+    }
+    body += "readOnlyPort: 10255\n";  // the later duplicate wins, at the very end
+    write_kubelet_config(root, bottlerocket::config, body);
+    auto all = run_all(root);
+    CHECK(at(all, "4.2.4").result.verdict == status::fail);
+    CHECK(reason_has(at(all, "4.2.4"), "readOnlyPort: 10255"));
+    CHECK(at(all, "4.2.1").result.verdict == status::pass);
+}
