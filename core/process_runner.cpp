@@ -76,6 +76,7 @@ struct lane {
     bool results_closed = false;
     bool memory_exhausted = false;
     bool reaped = false;  // waited for already: its pid may belong to someone else now
+    steady::time_point forked;
     steady::time_point check_started;
 
     bool running() const { return pid > 0; }
@@ -264,7 +265,8 @@ void session::start(lane& l) {
     l.results_closed = false;
     l.memory_exhausted = false;
     l.reaped = false;
-    l.check_started = steady::now();
+    l.forked = steady::now();
+    l.check_started = l.forked;
     spdlog::debug("[{}] started worker process {} for {} check(s)", l.plugin_id, pid,
                   plan.positions.size());
 }
@@ -350,10 +352,11 @@ void session::accept(lane& l, worker_record record) {
 
 void session::worker_ended(lane& l, int wait_status) {
     if (l.finished()) {
-        if (!WIFEXITED(wait_status) || WEXITSTATUS(wait_status) != 0) {
-            spdlog::debug("[{}] worker process {} ended with status {:#x} after its last check",
-                          l.plugin_id, l.pid, wait_status);
-        }
+        std::chrono::duration<double, std::milli> lifetime = steady::now() - l.forked;
+        spdlog::debug(
+            "[{}] worker process {} ended with wait status {:#x} after its last check, "
+            "{:.3f} ms after it started",
+            l.plugin_id, l.pid, wait_status, lifetime.count());
         release(l);
         return;
     }
@@ -429,6 +432,9 @@ void session::kill_worker(lane& l) {
 }
 
 void session::release(lane& l) {
+    // Whatever the worker left behind in its process group goes with it. Its pid cannot have
+    // been reused: the group still holds the number while any member lives.
+    ::kill(-l.pid, SIGKILL);
     l.pid = -1;
     l.results.reset();
     l.output.reset();
