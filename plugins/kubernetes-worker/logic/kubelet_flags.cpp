@@ -15,7 +15,7 @@ namespace {
 
 // Boolean kubelet and logging flags beyond the ones read below: they never take the next
 // argument as their value, so it must not be swallowed when skipping them.
-constexpr std::array<std::string_view, 27> other_boolean_flags{
+constexpr std::string_view other_boolean_flags[] = {
     "enable-server",
     "fail-swap-on",
     "authentication-token-webhook",
@@ -259,8 +259,8 @@ const flag_spec* find_flag(std::string_view name) {
 }
 
 bool is_other_boolean(std::string_view name) {
-    return std::find(other_boolean_flags.begin(), other_boolean_flags.end(), name) !=
-           other_boolean_flags.end();
+    return std::find(std::begin(other_boolean_flags), std::end(other_boolean_flags), name) !=
+           std::end(other_boolean_flags);
 }
 
 }  // namespace

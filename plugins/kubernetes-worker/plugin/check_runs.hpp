@@ -25,7 +25,8 @@ void run_client_ca_file(const sdk::context& ctx);                     // 4.2.3
 void run_read_only_port(const sdk::context& ctx);                     // 4.2.4
 void run_streaming_connection_idle_timeout(const sdk::context& ctx);  // 4.2.5
 void run_make_iptables_util_chains(const sdk::context& ctx);          // 4.2.6
-void run_manual(const sdk::context& ctx);                             // 4.2.7, 4.2.8, 4.2.15
+void run_hostname_override(const sdk::context& ctx);                  // 4.2.7
+void run_manual(const sdk::context& ctx);                             // 4.2.8, 4.2.15
 void run_tls_files(const sdk::context& ctx);                          // 4.2.9
 void run_rotate_certificates(const sdk::context& ctx);                // 4.2.10
 void run_rotate_server_certificate_gate(const sdk::context& ctx);     // 4.2.11

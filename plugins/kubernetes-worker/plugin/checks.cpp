@@ -106,7 +106,7 @@ const std::array<sdk::check, 26> checks = {{
      "Ensure that the --hostname-override argument is not set (not valid for Bottlerocket)",
      &benchmark, 1, manual,
      "Remove --hostname-override from the kubelet's command line where the platform allows it.",
-     &run_manual},
+     &run_hostname_override},
     {"k8s04020800", "4.2.8",
      "Ensure that the eventRecordQPS argument is set to a level which ensures appropriate event "
      "capture",

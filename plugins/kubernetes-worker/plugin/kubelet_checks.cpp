@@ -59,7 +59,8 @@ void run_client_ca_file(const sdk::context& ctx) {
     auto facts = discover_kubelet(ctx);
     if (!facts.found) return skip_no_kubelet(ctx, facts);
     if (!facts.settings) return emit(ctx, verdict::error(facts.settings_error), &facts);
-    file_facts ca = stat_file(ctx, facts.settings->client_ca_file.value);
+    const std::string& path = facts.settings->client_ca_file.value;
+    file_facts ca = path.empty() ? file_facts{} : stat_file(ctx, path);
     emit(ctx, judge_client_ca_file(*facts.settings, ca), &facts);
 }
 
@@ -79,15 +80,26 @@ void run_manual(const sdk::context& ctx) {
     sdk::run_manual(ctx);
 }
 
+void run_hostname_override(const sdk::context& ctx) {
+    auto facts = discover_kubelet(ctx);
+    if (!facts.found) return skip_no_kubelet(ctx, facts);
+    // Still a manual check; what the command line says helps the person auditing it.
+    if (facts.hostname_override) ctx.evidence("kubelet command line", *facts.hostname_override);
+    sdk::run_manual(ctx);
+}
+
 void run_tls_files(const sdk::context& ctx) {
     auto facts = discover_kubelet(ctx);
     if (!facts.found) return skip_no_kubelet(ctx, facts);
     if (!facts.settings) return emit(ctx, verdict::error(facts.settings_error), &facts);
     const auto& s = *facts.settings;
-    emit(ctx,
-         judge_tls_files(s, stat_file(ctx, s.tls_cert_file.value),
-                         stat_file(ctx, s.tls_private_key_file.value)),
-         &facts);
+    auto facts_of = [&](const std::string& path) {
+        return path.empty() ? file_facts{} : stat_file(ctx, path);
+    };
+    emit(
+        ctx,
+        judge_tls_files(s, facts_of(s.tls_cert_file.value), facts_of(s.tls_private_key_file.value)),
+        &facts);
 }
 
 void run_rotate_certificates(const sdk::context& ctx) {

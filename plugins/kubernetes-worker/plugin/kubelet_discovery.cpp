@@ -93,6 +93,7 @@ void use_command_line(const sdk::context& ctx, kubelet_facts& facts,
         facts.standalone = true;
     }
     if (f.bootstrap_kubeconfig) facts.bootstrap_flag = f.bootstrap_kubeconfig->text;
+    if (f.hostname_override) facts.hostname_override = f.hostname_override->text;
     for (const auto& word : f.positional) {
         facts.evidence.push_back({"kubelet command line", "argument ignored: " + word});
     }

@@ -33,8 +33,9 @@ struct kubelet_facts {
     std::optional<std::string> config_path;  // --config, or a known layout's file
     std::vector<std::string> drop_in_paths;  // --config-dir files, in merge order
     std::optional<std::string> kubeconfig_path;
-    bool standalone = false;  // the command line is known and has no --kubeconfig
-    std::optional<std::string> bootstrap_flag;
+    bool standalone = false;                    // the command line is known and has no --kubeconfig
+    std::optional<std::string> bootstrap_flag;  // "--bootstrap-kubeconfig=..." as given
+    std::optional<std::string> hostname_override;  // "--hostname-override=..." as given
 
     std::optional<kubelet_settings> settings;  // empty when something could not be read
     std::string settings_error;                // why settings is empty

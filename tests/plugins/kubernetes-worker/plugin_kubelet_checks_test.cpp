@@ -264,6 +264,19 @@ TEST_CASE("a configuration the kubelet refuses makes every setting check an ERRO
     }
 }
 
+TEST_CASE("4.2.7 shows a --hostname-override it finds, and stays manual") {
+    fixture_root root;
+    write_bottlerocket_node(root);
+    root.write("/etc/systemd/system/kubelet.service.d/zz-hostname.conf",
+               "[Service]\nExecStart=\nExecStart=/usr/bin/kubelet --config "
+               "/etc/kubernetes/kubelet/config --hostname-override ip-10-0-0-1.ec2.internal\n",
+               0600);
+    outcome o = run_check(root, "4.2.7");
+    CHECK(o.result.verdict == status::skip);
+    CHECK(o.result.reason == "Manual check, see benchmark for audit details.");
+    CHECK(evidence_has(o, "kubelet command line", "--hostname-override ip-10-0-0-1.ec2.internal"));
+}
+
 TEST_CASE("the kubelet's manual checks") {
     fixture_root root;
     write_bottlerocket_node(root);
