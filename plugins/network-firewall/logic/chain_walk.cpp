@@ -40,9 +40,9 @@ coverage covers_interface(const condition& c, const interface_fact& fact) {
 
 coverage covers_address(const condition& c, const address_range& packets) {
     bool disjoint_from_all = true;
-    for (const auto& r : c.ranges) {
-        if (r.contains(packets)) return coverage::all;
-        if (!r.disjoint(packets)) disjoint_from_all = false;
+    for (size_t i = 0; i < c.ranges.size(); ++i) {
+        if (c.ranges[i].contains(packets)) return coverage::all;
+        if (!c.ranges[i].disjoint(packets)) disjoint_from_all = false;
     }
     return disjoint_from_all ? coverage::none : coverage::some;
 }
@@ -71,15 +71,13 @@ coverage covers(const condition& c, const packet_class& packets) {
                 covers_address(c, c.what == field::source ? packets.source : packets.destination),
                 c.negated);
         case field::family:
-            return negate(c.family == packets.family ? coverage::all : coverage::none, c.negated);
-        case field::opaque:
             break;
     }
-    return coverage::some;
+    return negate(c.family == packets.family ? coverage::all : coverage::none, c.negated);
 }
 
 coverage covers(const rule& r, const packet_class& packets) {
-    coverage result = coverage::all;
+    coverage result = r.opaque_tests > 0 ? coverage::some : coverage::all;
     for (const auto& c : r.conditions) {
         auto one = covers(c, packets);
         if (one == coverage::none) return coverage::none;
@@ -112,7 +110,12 @@ walk_outcome chain_walker::walk_(size_t chain_index, unsigned depth) {
 
     walk_outcome o{fate::returned, nullptr, &c, {}};
     for (const auto& r : c.rules) {
-        if (r.verdict == action::next || covers(r, packets_) != coverage::all) continue;
+        // A rule with a test the walker cannot see (ports, state) never takes a whole class: most
+        // rules of a large ruleset are such, so that is checked before any address is compared.
+        if (r.verdict == action::next || r.opaque_tests > 0 ||
+            covers(r, packets_) != coverage::all) {
+            continue;
+        }
         if (r.verdict == action::jump || r.verdict == action::go) {
             walk_outcome sub = walk_(static_cast<size_t>(r.target_index), depth + 1);
             if (sub.result == fate::returned && r.verdict == action::jump) continue;

@@ -60,11 +60,11 @@ chain_default judge_chain(const attached_chain& at, ip_family family, judgement&
     const rule& r = *o.decided_by;
     const chain& holder = *o.in_chain;
     if (o.result == fate::dropped) {
-        j.evidence.push_back({locate(t, r), describe(t, holder) + ": `" + r.text +
+        j.evidence.push_back({locate(t, r), describe(t, holder) + ": `" + std::string(r.text) +
                                                 "` drops all traffic that earlier rules leave"});
         return chain_default::denies;
     }
-    j.evidence.push_back({locate(t, r), describe(t, holder) + ": `" + r.text +
+    j.evidence.push_back({locate(t, r), describe(t, holder) + ": `" + std::string(r.text) +
                                             "` decides all traffic before the policy " +
                                             policy_word});
     if (o.result == fate::accepted) {

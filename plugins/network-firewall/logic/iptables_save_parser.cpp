@@ -5,6 +5,7 @@
 #include <charconv>
 #include <optional>
 #include <unordered_map>
+#include <utility>
 
 namespace scanner::network_firewall {
 
@@ -25,7 +26,8 @@ hook hook_of(std::string_view chain_name) {
     return is_builtin(chain_name) ? hook::other : hook::none;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
+// Every blank iptables-save writes is at or below ' '; no printable character is.
+bool is_space(char c) { return static_cast<unsigned char>(c) <= ' ' && c != '\0'; }
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
@@ -48,22 +50,23 @@ bool is_counters(std::string_view s) {
 // quotes included. Returns false for an unterminated quote.
 bool tokenize(std::string_view line, std::vector<std::string_view>& tokens) {
     tokens.clear();
-    size_t i = 0;
-    while (i < line.size()) {
-        if (is_space(line[i])) {
-            ++i;
+    const char* p = line.data();
+    const char* end = p + line.size();
+    while (p < end) {
+        if (is_space(*p)) {
+            ++p;
             continue;
         }
-        size_t start = i;
-        if (line[i] == '"') {
-            ++i;
-            while (i < line.size() && line[i] != '"') i += line[i] == '\\' ? 2 : 1;
-            if (i >= line.size()) return false;
-            ++i;
+        const char* start = p;
+        if (*p == '"') {
+            ++p;
+            while (p < end && *p != '"') p += *p == '\\' ? 2 : 1;
+            if (p >= end) return false;
+            ++p;
         } else {
-            while (i < line.size() && !is_space(line[i])) ++i;
+            while (p < end && !is_space(*p)) ++p;
         }
-        tokens.push_back(line.substr(start, i - start));
+        tokens.emplace_back(start, static_cast<size_t>(p - start));
     }
     return true;
 }
@@ -89,38 +92,59 @@ enum class option {
     only_ipv6,
 };
 
+// Called for every word of every rule: a switch on the short form, a short scan for the long one.
 option option_of(std::string_view t) {
-    static const std::unordered_map<std::string_view, option> options = {
-        {"-s", option::source},
+    if (t.size() == 2 && t[0] == '-') {
+        switch (t[1]) {
+            case 's':
+                return option::source;
+            case 'd':
+                return option::destination;
+            case 'i':
+                return option::in_interface;
+            case 'o':
+                return option::out_interface;
+            case 'p':
+                return option::protocol;
+            case 'f':
+                return option::fragment;
+            case 'm':
+                return option::match;
+            case 'j':
+                return option::jump;
+            case 'g':
+                return option::go;
+            case 'c':
+                return option::counters;
+            case '4':
+                return option::only_ipv4;
+            case '6':
+                return option::only_ipv6;
+            default:
+                return option::none;
+        }
+    }
+    if (t.size() < 5 || t[0] != '-' || t[1] != '-') return option::none;
+    static constexpr std::pair<std::string_view, option> long_options[] = {
         {"--source", option::source},
         {"--src", option::source},
-        {"-d", option::destination},
         {"--destination", option::destination},
         {"--dst", option::destination},
-        {"-i", option::in_interface},
         {"--in-interface", option::in_interface},
-        {"-o", option::out_interface},
         {"--out-interface", option::out_interface},
-        {"-p", option::protocol},
         {"--protocol", option::protocol},
-        {"-f", option::fragment},
         {"--fragment", option::fragment},
-        {"-m", option::match},
         {"--match", option::match},
-        {"-j", option::jump},
         {"--jump", option::jump},
-        {"-g", option::go},
         {"--goto", option::go},
-        {"-c", option::counters},
         {"--set-counters", option::counters},
-        {"-4", option::only_ipv4},
         {"--ipv4", option::only_ipv4},
-        {"-6", option::only_ipv6},
         {"--ipv6", option::only_ipv6},
     };
-    if (t.empty() || t.front() != '-') return option::none;
-    auto it = options.find(t);
-    return it == options.end() ? option::none : it->second;
+    for (const auto& [name, o] : long_options) {
+        if (name == t) return o;
+    }
+    return option::none;
 }
 
 // Who owns the extension options that follow: the protocol (--dport), a match module or the
@@ -189,11 +213,7 @@ struct rule_parser {
         return true;
     }
 
-    void opaque(bool negated) {
-        condition c;
-        c.negated = negated;
-        parsed.conditions.push_back(std::move(c));
-    }
+    void opaque() { ++parsed.opaque_tests; }
 
     bool run() {
         owner current = owner::none;
@@ -206,7 +226,7 @@ struct rule_parser {
                     return false;
                 }
                 if (current == owner::protocol && !protocol_options) {
-                    opaque(false);  // --dport and friends narrow the rule to some packets
+                    opaque();  // --dport and friends narrow the rule to some packets
                     protocol_options = true;
                 }
                 ++pos;
@@ -235,18 +255,18 @@ struct rule_parser {
                     auto proto = argument(opt_text, negated);
                     if (!proto) return false;
                     // "all" and "0" both mean any protocol: iptables prints either (core-kit#349).
-                    if ((*proto != "all" && *proto != "0") || negated) opaque(negated);
+                    if ((*proto != "all" && *proto != "0") || negated) opaque();
                     current = owner::protocol;
                     protocol_options = false;
                     break;
                 }
                 case option::fragment:
-                    opaque(negated);
+                    opaque();
                     break;
                 case option::match: {
                     auto module = argument(opt_text, negated);
                     if (!module) return false;
-                    if (*module != "comment") opaque(false);
+                    if (*module != "comment") opaque();
                     current = owner::match;
                     break;
                 }
@@ -344,6 +364,7 @@ class save_parser {
             return fail_("table " + open_->t.name + " has no COMMIT before *" + std::string(name));
         if (name.empty()) return fail_("missing table name after *");
         open_.emplace();
+        last_chain_ = nullptr;
         open_->line = line_no;
         open_->t.managed_by = origin_.managed_by;
         open_->t.source = origin_.source;
@@ -382,6 +403,7 @@ class save_parser {
             return fail_("chain " + c.name + " is declared twice");
         }
         open_->t.chains.push_back(std::move(c));
+        last_chain_ = nullptr;  // the push may have moved the chains
         return true;
     }
 
@@ -392,12 +414,17 @@ class save_parser {
             return fail_("unexpected " + std::string(command) + ", expected -A, :chain or COMMIT");
         }
         if (tokens_.size() < 2) return fail_(std::string(command) + " needs a chain name");
-        auto it = open_->chain_index.find(std::string(tokens_[1]));
-        if (it == open_->chain_index.end()) {
-            return fail_("chain " + std::string(tokens_[1]) + " is not declared in table " +
-                         open_->t.name);
+        // Rules of one chain come together: look the name up only when it changes.
+        if (tokens_[1] != last_chain_name_ || last_chain_ == nullptr) {
+            auto it = open_->chain_index.find(std::string(tokens_[1]));
+            if (it == open_->chain_index.end()) {
+                return fail_("chain " + std::string(tokens_[1]) + " is not declared in table " +
+                             open_->t.name);
+            }
+            last_chain_ = &open_->t.chains[it->second];
+            last_chain_name_ = last_chain_->name;
         }
-        auto& rules = open_->t.chains[it->second].rules;
+        auto& rules = last_chain_->rules;
 
         size_t first_option = 2;
         size_t insert_at = rules.size();
@@ -419,7 +446,7 @@ class save_parser {
         rule_parser p{origin_, tokens_, first_option, {}, {}, false, {}};
         if (!p.run()) return fail_(p.error);
         if (p.excluded) return true;
-        p.parsed.text = std::string(line);
+        p.parsed.text = open_->t.texts.store(line);
         p.parsed.line = line_no;
         p.parsed.target = std::move(p.raw_target);
         rules.insert(rules.begin() + static_cast<std::ptrdiff_t>(insert_at), std::move(p.parsed));
@@ -446,6 +473,7 @@ class save_parser {
         }
         tables_.push_back(std::move(open_->t));
         open_.reset();
+        last_chain_ = nullptr;
         return true;
     }
 
@@ -463,6 +491,8 @@ class save_parser {
     std::optional<pending_table> open_;
     std::vector<table> tables_;
     std::vector<std::string_view> tokens_;
+    chain* last_chain_ = nullptr;
+    std::string_view last_chain_name_;
     std::string error_;
     uint32_t error_line_ = 0;
 };

@@ -35,7 +35,7 @@ std::string locate(const table& t, const rule& r) {
 }
 
 std::string describe(const table& t, const chain& c, const rule& r) {
-    return "rule `" + r.text + "` (" + describe(t, c) + ", " + locate(t, r) + ")";
+    return "rule `" + std::string(r.text) + "` (" + describe(t, c) + ", " + locate(t, r) + ")";
 }
 
 }  // namespace scanner::network_firewall

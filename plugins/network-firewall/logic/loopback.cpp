@@ -68,9 +68,9 @@ class loopback_judge {
                 continue;
             }
             const rule& r = *o.decided_by;
-            j_.evidence.push_back({locate(t, r), describe(t, *o.in_chain) + ": `" + r.text + "` " +
-                                                     std::string(verb(o.result)) + " " +
-                                                     std::string(what)});
+            j_.evidence.push_back(
+                {locate(t, r), describe(t, *o.in_chain) + ": `" + std::string(r.text) + "` " +
+                                   std::string(verb(o.result)) + " " + std::string(what)});
             blocked_by_rule |= o.result != fate::accepted;
             if (o.result == fate::accepted) {
                 by_rule = true;
@@ -108,9 +108,9 @@ class loopback_judge {
                 continue;
             }
             const rule& r = *o.decided_by;
-            j_.evidence.push_back({locate(t, r), describe(t, *o.in_chain) + ": `" + r.text + "` " +
-                                                     std::string(verb(o.result)) + " " +
-                                                     std::string(what)});
+            j_.evidence.push_back(
+                {locate(t, r), describe(t, *o.in_chain) + ": `" + std::string(r.text) + "` " +
+                                   std::string(verb(o.result)) + " " + std::string(what)});
             if (o.result == fate::dropped) by_rule = true;
             if (o.result == fate::accepted) {
                 accepters.push_back(describe(t, *o.in_chain, r) + " accepts it first");

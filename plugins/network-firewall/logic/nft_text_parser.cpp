@@ -25,47 +25,60 @@ bool is_word_char(char c) {
 }
 
 // Splits nft text into words, strings, braces, commas and statement separators (newline or
-// ';'); drops comments and backslash line continuations. False on an unterminated string.
-bool tokenize(std::string_view text, std::vector<token>& out, uint32_t& bad_line) {
-    uint32_t line = 1;
-    size_t i = 0;
-    while (i < text.size()) {
-        char c = text[i];
-        if (is_blank(c)) {
-            ++i;
-        } else if (c == '\\' && i + 1 < text.size() && text[i + 1] == '\n') {
-            i += 2;
-            ++line;
-        } else if (c == '#') {
-            while (i < text.size() && text[i] != '\n') ++i;
-        } else if (c == '\n' || c == ';') {
-            out.push_back({token::kind::separator, text.substr(i, 1), line});
-            line += c == '\n';
-            ++i;
-        } else if (c == '{' || c == '}' || c == ',') {
-            auto k = c == '{'   ? token::kind::open
-                     : c == '}' ? token::kind::close
-                                : token::kind::comma;
-            out.push_back({k, text.substr(i, 1), line});
-            ++i;
-        } else if (c == '"') {
-            size_t end = text.find('"', i + 1);
-            if (end == std::string_view::npos ||
-                text.substr(i, end - i).find('\n') != std::string_view::npos) {
-                bad_line = line;
-                return false;
+// ';'), one token at a time; drops comments and backslash line continuations.
+class lexer {
+  public:
+    explicit lexer(std::string_view text) : text_(text) {}
+
+    /// The next token; `end` at the end of the text, and after an unterminated string.
+    token next() {
+        while (i_ < text_.size()) {
+            char c = text_[i_];
+            if (is_blank(c)) {
+                ++i_;
+            } else if (c == '\\' && i_ + 1 < text_.size() && text_[i_ + 1] == '\n') {
+                i_ += 2;
+                ++line_;
+            } else if (c == '#') {
+                while (i_ < text_.size() && text_[i_] != '\n') ++i_;
+            } else if (c == '\n' || c == ';') {
+                token t{token::kind::separator, text_.substr(i_++, 1), line_};
+                line_ += c == '\n';
+                return t;
+            } else if (c == '{' || c == '}' || c == ',') {
+                auto k = c == '{'   ? token::kind::open
+                         : c == '}' ? token::kind::close
+                                    : token::kind::comma;
+                return {k, text_.substr(i_++, 1), line_};
+            } else if (c == '"') {
+                size_t end = text_.find('"', i_ + 1);
+                if (end == std::string_view::npos ||
+                    text_.substr(i_, end - i_).find('\n') != std::string_view::npos) {
+                    unterminated_line_ = line_;
+                    i_ = text_.size();
+                    break;
+                }
+                token t{token::kind::string, text_.substr(i_ + 1, end - i_ - 1), line_};
+                i_ = end + 1;
+                return t;
+            } else {
+                size_t start = i_;
+                while (i_ < text_.size() && is_word_char(text_[i_])) ++i_;
+                return {token::kind::word, text_.substr(start, i_ - start), line_};
             }
-            out.push_back({token::kind::string, text.substr(i + 1, end - i - 1), line});
-            i = end + 1;
-        } else {
-            size_t start = i;
-            while (i < text.size() && is_word_char(text[i])) ++i;
-            out.push_back({token::kind::word, text.substr(start, i - start), line});
         }
+        return {token::kind::end, {}, line_};
     }
-    out.push_back({token::kind::end, {}, line});
-    return true;
-}
+
+    /// The line of an unterminated string, or 0.
+    uint32_t unterminated_line() const { return unterminated_line_; }
+
+  private:
+    std::string_view text_;
+    size_t i_ = 0;
+    uint32_t line_ = 1;
+    uint32_t unterminated_line_ = 0;
+};
 
 bool one_of(std::string_view word, std::initializer_list<std::string_view> words) {
     return std::find(words.begin(), words.end(), word) != words.end();
@@ -74,16 +87,20 @@ bool one_of(std::string_view word, std::initializer_list<std::string_view> words
 // Interprets the tokens of one rule, statement by statement.
 class rule_reader {
   public:
-    explicit rule_reader(const std::vector<token>& tokens) : t_(tokens) {}
+    rule_reader(const std::vector<token>& tokens, text_arena& texts) : t_(tokens), texts_(texts) {}
 
     rule read() {
         rule r;
-        for (const auto& tok : t_) {
-            if (!r.text.empty() && tok.what != token::kind::comma) r.text += ' ';
-            r.text += tok.what == token::kind::string ? "\"" + std::string(tok.text) + "\""
-                                                      : std::string(tok.text);
+        if (!t_.empty()) {
+            // The rule as written: from its first token to its last, quotes included.
+            const token& first = t_.front();
+            const token& last = t_.back();
+            const char* begin = first.text.data() - (first.what == token::kind::string ? 1 : 0);
+            const char* end =
+                last.text.data() + last.text.size() + (last.what == token::kind::string ? 1 : 0);
+            r.text = texts_.store(std::string_view(begin, static_cast<size_t>(end - begin)));
+            r.line = first.line;
         }
-        r.line = t_.empty() ? 0 : t_[0].line;
         while (pos_ < t_.size()) statement(r);
         return r;
     }
@@ -97,7 +114,7 @@ class rule_reader {
         return pos_ + ahead < t_.size() && t_[pos_ + ahead].what == token::kind::open;
     }
 
-    static void opaque(rule& r) { r.conditions.push_back(condition{}); }
+    static void opaque(rule& r) { ++r.opaque_tests; }
 
     // Reads "[==|!=] value" where value is one word or string, or a { ... } set; returns the
     // values, and whether the test is negated. nullopt for other operators.
@@ -262,21 +279,25 @@ class rule_reader {
     }
 
     const std::vector<token>& t_;
+    text_arena& texts_;
     size_t pos_ = 0;
 };
 
 class text_parser {
   public:
-    text_parser(std::string_view text, const std::string& source) : text_(text), source_(source) {}
+    text_parser(std::string_view text, const std::string& source) : lexer_(text), source_(source) {
+        advance();
+        advance();
+    }
 
     parse_result<std::vector<table>> run() {
         using result = parse_result<std::vector<table>>;
-        uint32_t bad_line = 0;
-        if (!tokenize(text_, tokens_, bad_line))
-            return result::fail("unterminated string", bad_line);
         while (current().what != token::kind::end) {
-            if (!top_level()) return result::fail(error_, error_line_);
+            if (!top_level()) break;
         }
+        if (auto line = lexer_.unterminated_line())
+            return result::fail("unterminated string", line);
+        if (!error_.empty()) return result::fail(error_, error_line_);
         for (auto& t : tables_) {
             if (auto e = resolve_targets(t); !e.message.empty())
                 return result::fail(e.message, e.line);
@@ -287,7 +308,13 @@ class text_parser {
     }
 
   private:
-    const token& current() const { return tokens_[pos_]; }
+    const token& current() const { return current_; }
+
+    void advance() {
+        previous_ = current_;
+        current_ = next_;
+        next_ = lexer_.next();
+    }
     std::string_view word() const {
         return current().what == token::kind::word ? current().text : std::string_view();
     }
@@ -300,25 +327,26 @@ class text_parser {
 
     bool expect_open() {
         if (current().what != token::kind::open) {
-            return fail("expected { after " + std::string(tokens_[pos_ - 1].text));
+            return fail("expected { after " + std::string(previous_.text));
         }
-        ++pos_;
+        advance();
         return true;
     }
 
     bool top_level() {
         if (current().what == token::kind::separator) {
-            ++pos_;
+            advance();
             return true;
         }
         auto w = word();
-        if (w == "flush" && tokens_[pos_ + 1].text == "ruleset") {
+        if (w == "flush" && next_.text == "ruleset") {
             tables_.clear();  // what came before in this file is gone once nft reaches here
-            pos_ += 2;
+            advance();
+            advance();
             return true;
         }
         if (w == "table") {
-            ++pos_;
+            advance();
             return table_block();
         }
         if (w == "include")
@@ -338,11 +366,11 @@ class text_parser {
         table_family family = table_family::ip;  // nft's default when no family is given
         if (one_of(family_word, {"ip", "ip6", "inet", "arp", "bridge", "netdev"})) {
             family = nft_table_family(family_word);
-            ++pos_;
+            advance();
         }
         if (current().what != token::kind::word) return fail("expected a table name");
         std::string name(current().text);
-        ++pos_;
+        advance();
         if (!expect_open()) return false;
 
         auto it = std::find_if(tables_.begin(), tables_.end(), [&](const table& t) {
@@ -363,15 +391,15 @@ class text_parser {
             if (current().what == token::kind::end)
                 return fail("table " + name + " has no closing }");
             if (current().what == token::kind::separator) {
-                ++pos_;
+                advance();
             } else if (word() == "chain") {
-                ++pos_;
+                advance();
                 if (!chain_block(tables_[index])) return false;
             } else if (!skip_statement()) {
                 return false;
             }
         }
-        ++pos_;
+        advance();
         if (family == table_family::other)
             tables_.erase(tables_.begin() + static_cast<std::ptrdiff_t>(index));
         return true;
@@ -387,10 +415,10 @@ class text_parser {
             if (tok.what == token::kind::separator && depth == 0) return true;
             if (tok.what == token::kind::open) ++depth;
             if (tok.what == token::kind::close && --depth == 0) {
-                ++pos_;
+                advance();
                 return true;
             }
-            ++pos_;
+            advance();
         }
     }
 
@@ -399,7 +427,7 @@ class text_parser {
             return fail("expected a chain name");
         }
         std::string name(current().text);
-        ++pos_;
+        advance();
         if (!expect_open()) return false;
         auto it = std::find_if(t.chains.begin(), t.chains.end(),
                                [&](const chain& c) { return c.name == name; });
@@ -415,43 +443,46 @@ class text_parser {
             if (current().what == token::kind::end)
                 return fail("chain " + name + " has no closing }");
             if (current().what == token::kind::separator) {
-                ++pos_;
+                advance();
                 continue;
             }
             auto w = word();
             if (w == "type") {
                 if (!base_chain(c)) return false;
             } else if (w == "policy") {
-                ++pos_;
+                advance();
                 auto p = word();
                 if (p != "accept" && p != "drop") return fail("policy must be accept or drop");
                 c.fallback = p == "drop" ? policy::drop : policy::accept;
-                ++pos_;
+                advance();
             } else if (one_of(w, {"comment", "device", "devices"})) {
                 if (!skip_statement()) return false;
             } else {
-                c.rules.push_back(rule_reader(statement_tokens()).read());
+                read_statement_tokens();
+                c.rules.push_back(rule_reader(rule_tokens_, t.texts).read());
             }
         }
-        ++pos_;
+        advance();
         return true;
     }
 
     // "type filter hook input [device eth0] priority 0"
     bool base_chain(chain& c) {
-        ++pos_;
+        advance();
         std::string_view type = word();
-        ++pos_;
+        advance();
         if (word() != "hook") return fail("expected hook after type " + std::string(type));
-        ++pos_;
+        advance();
         c.attached = nft_hook(word());
         c.filters = type == "filter" && c.attached != hook::other;
-        ++pos_;
+        advance();
         return skip_statement();  // device and priority
     }
 
-    std::vector<token> statement_tokens() {
-        std::vector<token> out;
+    // Collects the tokens of one rule into rule_tokens_, up to its separator.
+    void read_statement_tokens() {
+        std::vector<token>& out = rule_tokens_;
+        out.clear();
         int depth = 0;
         while (true) {
             const token& tok = current();
@@ -463,15 +494,14 @@ class text_parser {
             if (tok.what == token::kind::open) ++depth;
             if (tok.what == token::kind::close) --depth;
             if (tok.what != token::kind::separator) out.push_back(tok);
-            ++pos_;
+            advance();
         }
-        return out;
     }
 
-    std::string_view text_;
+    lexer lexer_;
     const std::string& source_;
-    std::vector<token> tokens_;
-    size_t pos_ = 0;
+    token previous_, current_, next_;
+    std::vector<token> rule_tokens_;
     std::vector<table> tables_;
     std::string error_;
     uint32_t error_line_ = 0;

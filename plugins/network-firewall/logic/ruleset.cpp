@@ -1,8 +1,24 @@
 #include "logic/ruleset.hpp"
 
+#include <algorithm>
+#include <cstring>
 #include <unordered_map>
 
 namespace scanner::network_firewall {
+
+std::string_view text_arena::store(std::string_view text) {
+    constexpr size_t block_size = 64 * 1024;
+    if (text.empty()) return {};
+    if (text.size() > capacity_ - used_) {
+        capacity_ = std::max(block_size, text.size());
+        blocks_.push_back(std::make_unique<char[]>(capacity_));
+        used_ = 0;
+    }
+    char* copy = blocks_.back().get() + used_;
+    std::memcpy(copy, text.data(), text.size());
+    used_ += text.size();
+    return {copy, text.size()};
+}
 
 std::string_view to_string(hook h) {
     switch (h) {

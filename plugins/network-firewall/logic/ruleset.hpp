@@ -4,6 +4,7 @@
 #define SCANNER_NETWORK_FIREWALL_RULESET_HPP
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,19 +31,64 @@ enum class action : uint8_t {
     unknown,  // decided elsewhere (NFQUEUE, queue): neither accept nor drop is certain
 };
 
-/// What a condition tests.
+/// The address ranges of one test, any of which matches: one for iptables, a set's elements for
+/// nftables. The first is kept inline so the common case costs no allocation.
+class range_list {
+  public:
+    void push_back(const address_range& r) {
+        if (size_ == 0) {
+            first_ = r;
+        } else {
+            more_.push_back(r);
+        }
+        ++size_;
+    }
+    size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    const address_range& operator[](size_t i) const { return i == 0 ? first_ : more_[i - 1]; }
+    const address_range& at(size_t i) const {
+        return i == 0 && size_ > 0 ? first_ : more_.at(i - 1);
+    }
+
+  private:
+    address_range first_;
+    std::vector<address_range> more_;
+    size_t size_ = 0;
+};
+
+/// Holds the texts of a table's rules in large blocks: one allocation per block rather than one
+/// per rule. The views it hands out stay valid as long as the arena, even when it is moved.
+class text_arena {
+  public:
+    text_arena() = default;
+    text_arena(text_arena&&) noexcept = default;
+    text_arena& operator=(text_arena&&) noexcept = default;
+    text_arena(const text_arena&) = delete;
+    text_arena& operator=(const text_arena&) = delete;
+    ~text_arena() = default;
+
+    /// Copies `text` into the arena and returns the copy.
+    std::string_view store(std::string_view text);
+
+  private:
+    std::vector<std::unique_ptr<char[]>> blocks_;
+    size_t used_ = 0;
+    size_t capacity_ = 0;
+};
+
+/// What a condition tests. Tests of anything else (ports, conntrack state, marks) are only
+/// counted, in rule::opaque_tests: the checks never need their values.
 enum class field : uint8_t {
     in_interface,   // -i / iifname / iif
     out_interface,  // -o / oifname / oif
     source,         // -s / ip saddr / ip6 saddr
     destination,    // -d / ip daddr / ip6 daddr
     family,         // meta nfproto, or a protocol header that implies one (inet tables)
-    opaque,         // anything else (ports, conntrack state, marks): true for some packets only
 };
 
 /// One test a packet must pass for the rule to apply.
 struct condition {
-    field what = field::opaque;
+    field what = field::in_interface;
     bool negated = false;
     /// Interface tests: `name` is a prefix when `wildcard` ("eth+" in iptables, "eth*" in nft).
     std::string name;
@@ -50,17 +96,20 @@ struct condition {
     /// Address and family tests: the family tested.
     ip_family family = ip_family::ipv4;
     /// Address tests: the packet's address lies in any of these.
-    std::vector<address_range> ranges;
+    range_list ranges;
 };
 
 struct rule {
     std::vector<condition> conditions;
+    /// How many further tests narrow the rule to some packets only (ports, state, marks, sets
+    /// and expressions the parsers do not evaluate).
+    uint16_t opaque_tests = 0;
     network_firewall::action verdict = action::next;
     /// For jump and go: the chain name, and its index in the table once resolved.
     std::string target;
     int32_t target_index = -1;
-    /// The rule as its source prints it, for evidence.
-    std::string text;
+    /// The rule as its source prints it, for evidence; stored in its table's arena.
+    std::string_view text;
     /// 1-based line in the source, 0 when the source has no lines (JSON).
     uint32_t line = 0;
 };
@@ -96,6 +145,8 @@ struct table {
     table_family family = table_family::ip;
     std::string name;
     std::vector<chain> chains;
+    /// Owns the texts of the rules.
+    text_arena texts;
 
     /// True when packets of `f` traverse this table's base chains.
     bool sees(ip_family f) const;

@@ -1,5 +1,6 @@
 #include "src/ruleset_reader.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -90,59 +91,102 @@ std::vector<save_tool> save_tools(const sdk::context& ctx, ip_family family) {
 
 }  // namespace
 
+namespace {
+
+// Runs one iptables save tool and adds its tables; returns the tables iptables-nft described.
+std::vector<table_key> read_save_tool(const sdk::context& ctx, const save_tool& tool,
+                                      ip_family family, ruleset_reading& reading) {
+    std::string text = run_tool(ctx, {tool.path}, reading.error);
+    if (!reading.error.empty()) return {};
+    backend managed_by = tool.managed_by;
+    if (tool.path.ends_with("tables-save") && written_by_nft_variant(text)) {
+        managed_by = backend::iptables_nft;
+    }
+    auto parsed = parse_iptables_save(text, {managed_by, tool.path, family});
+    if (!parsed) {
+        reading.error = "cannot parse the output of " + tool.path + " at line " +
+                        std::to_string(parsed.error.line) + ": " + parsed.error.message;
+        return {};
+    }
+    reading.sources.push_back({tool.path, "backend " + std::string(to_string(managed_by)) + ": " +
+                                              summarize(parsed.value)});
+    std::vector<table_key> described;
+    table_family own = family == ip_family::ipv4 ? table_family::ip : table_family::ip6;
+    for (const auto& t : parsed.value) {
+        if (managed_by == backend::iptables_nft) described.push_back({own, t.name});
+    }
+    keep_family(parsed.value, family, reading.rules.tables);
+    return described;
+}
+
+// Runs an nft listing and parses it; sets reading.error on failure.
+std::vector<table> list_nft(const sdk::context& ctx, const std::vector<std::string>& argv,
+                            ruleset_reading& reading) {
+    std::string text = run_tool(ctx, argv, reading.error);
+    if (!reading.error.empty()) return {};
+    auto parsed = parse_nft_json(text, command_line(argv));
+    if (!parsed) {
+        reading.error =
+            "cannot parse the output of " + command_line(argv) +
+            (parsed.error.line ? " at line " + std::to_string(parsed.error.line) : std::string()) +
+            ": " + parsed.error.message;
+        return {};
+    }
+    return std::move(parsed.value);
+}
+
+// Lists the nftables tables, then each one that holds `family` traffic and is not one that
+// iptables-nft-save already described: nft never has to print those, which on a node whose
+// kube-proxy writes tens of thousands of iptables-nft rules is most of the ruleset.
+void read_nftables(const sdk::context& ctx, const std::string& nft, ip_family family,
+                   const std::vector<table_key>& described, ruleset_reading& reading) {
+    std::vector<std::string> list_tables{nft, "-j", "list", "tables"};
+    auto tables = list_nft(ctx, list_tables, reading);
+    if (!reading.error.empty()) return;
+    std::vector<table> found;
+    size_t left_out = 0;
+    for (const auto& t : tables) {
+        if (!t.sees(family)) continue;
+        if (std::find(described.begin(), described.end(), table_key{t.family, t.name}) !=
+            described.end()) {
+            ++left_out;
+            continue;
+        }
+        std::vector<std::string> argv{
+            nft, "-j", "list", "table", std::string(to_string(t.family)), t.name};
+        auto listed = list_nft(ctx, argv, reading);
+        if (!reading.error.empty()) return;
+        reading.sources.push_back({command_line(argv), "backend nftables: " + summarize(listed)});
+        keep_family(listed, family, found);
+    }
+    std::string observed = "backend nftables: " + std::to_string(found.size()) +
+                           (found.size() == 1 ? " native table" : " native tables") + " for " +
+                           std::string(to_string(family));
+    if (left_out > 0) observed += ", " + std::to_string(left_out) + " read from iptables-nft-save";
+    reading.sources.push_back({command_line(list_tables), observed});
+    for (auto& t : found) reading.rules.tables.push_back(std::move(t));
+}
+
+}  // namespace
+
 ruleset_reading read_live_ruleset(const sdk::context& ctx, ip_family family) {
     ruleset_reading reading;
     std::vector<table_key> described_by_iptables_nft;
-    table_family own_family = family == ip_family::ipv4 ? table_family::ip : table_family::ip6;
-
     auto tools = save_tools(ctx, family);
     for (const auto& tool : tools) {
-        std::string text = run_tool(ctx, {tool.path}, reading.error);
+        auto described = read_save_tool(ctx, tool, family, reading);
         if (!reading.error.empty()) return reading;
-        backend managed_by = tool.managed_by;
-        if (tool.path.ends_with("tables-save") && written_by_nft_variant(text)) {
-            managed_by = backend::iptables_nft;
-        }
-        auto parsed = parse_iptables_save(text, {managed_by, tool.path, family});
-        if (!parsed) {
-            reading.error = "cannot parse the output of " + tool.path + " at line " +
-                            std::to_string(parsed.error.line) + ": " + parsed.error.message;
-            return reading;
-        }
-        reading.sources.push_back({tool.path, "backend " + std::string(to_string(managed_by)) +
-                                                  ": " + summarize(parsed.value)});
-        for (const auto& t : parsed.value) {
-            if (managed_by == backend::iptables_nft)
-                described_by_iptables_nft.push_back({own_family, t.name});
-        }
-        keep_family(parsed.value, family, reading.rules.tables);
+        described_by_iptables_nft.insert(described_by_iptables_nft.end(), described.begin(),
+                                         described.end());
     }
 
     const std::string nft = "/usr/sbin/nft";
     if (installed(ctx, nft)) {
-        std::vector<std::string> argv{nft, "-j", "list", "ruleset"};
-        std::string text = run_tool(ctx, argv, reading.error);
-        if (!reading.error.empty()) return reading;
-        auto parsed = parse_nft_json(text, command_line(argv), described_by_iptables_nft);
-        if (!parsed) {
-            reading.error = "cannot parse the output of " + command_line(argv) +
-                            (parsed.error.line ? " at line " + std::to_string(parsed.error.line)
-                                               : std::string()) +
-                            ": " + parsed.error.message;
-            return reading;
-        }
-        std::vector<table> relevant;
-        keep_family(parsed.value, family, relevant);
-        std::string left_out =
-            described_by_iptables_nft.empty() ? "" : " (tables iptables-nft-save listed left out)";
-        reading.sources.push_back(
-            {command_line(argv), "backend nftables" + left_out + ": " + summarize(relevant)});
-        for (auto& t : relevant) reading.rules.tables.push_back(std::move(t));
+        read_nftables(ctx, nft, family, described_by_iptables_nft, reading);
     } else if (tools.empty()) {
         std::string base = "/usr/sbin/" + tool_prefix(family) + "tables";
         reading.error = "cannot read the firewall: none of " + base + "-legacy-save, " + base +
                         "-nft-save, " + base + "-save or " + nft + " is installed";
-        return reading;
     } else {
         reading.sources.push_back({nft, "not installed: native nftables tables not listed"});
     }

@@ -134,8 +134,12 @@ TEST_CASE("live, native nftables: every verdict of each automatic check") {
         auto run = run_in_namespace({{{"/usr/sbin/nft", "-f"}, s.nft}});
         if (!ran(run)) return;
         check_verdicts(run, s);
-        CHECK(run.checks.at("3.4.2.1").evidence_has("/usr/sbin/nft -j list ruleset",
-                                                    "backend nftables: table inet fw"));
+        const auto& deny = run.checks.at("3.4.2.1");
+        CHECK_MESSAGE(deny.evidence_has("/usr/sbin/nft -j list table inet fw",
+                                        "backend nftables: table inet fw"),
+                      dump(deny));
+        CHECK(deny.evidence_has("/usr/sbin/nft -j list tables",
+                                "backend nftables: 1 native table for IPv6"));
     }
 }
 
@@ -169,7 +173,7 @@ TEST_CASE("live: backends combine as the kernel runs them") {
         const auto& deny = run.checks.at("3.4.1.1");
         CHECK_MESSAGE(deny.verdict == "PASS", dump(deny));
         CHECK(deny.evidence_has("/usr/sbin/iptables-legacy-save", "policy ACCEPT"));
-        CHECK(deny.evidence_has("/usr/sbin/nft -j list ruleset", "policy DROP"));
+        CHECK(deny.evidence_has("/usr/sbin/nft -j list table inet fw", "policy DROP"));
     }
     SUBCASE("loopback rules in legacy, but an nftables chain drops lo traffic") {
         auto run = run_in_namespace(
@@ -195,8 +199,10 @@ TEST_CASE("live: backends combine as the kernel runs them") {
         if (!ran(run)) return;
         const auto& loopback = run.checks.at("3.4.1.2");
         CHECK_MESSAGE(loopback.verdict == "PASS", dump(loopback));
-        CHECK(loopback.evidence_has("/usr/sbin/nft -j list ruleset",
-                                    "tables iptables-nft-save listed left out): no tables"));
+        CHECK_MESSAGE(loopback.evidence_has("/usr/sbin/nft -j list tables",
+                                            "backend nftables: 0 native tables for IPv4, 1 read "
+                                            "from iptables-nft-save"),
+                      dump(loopback));
     }
 }
 
