@@ -64,6 +64,21 @@ std::string make_iptables_save(int rules) {
     return text;
 }
 
+std::string quoted(const std::string& text) { return "\"" + text + "\""; }
+
+std::string payload(const char* protocol, const char* header_field) {
+    return std::string(R"({"payload": {"protocol": ")") + protocol + R"(", "field": ")" +
+           header_field + "\"}}";
+}
+
+std::string meta(const char* key) { return std::string(R"({"meta": {"key": ")") + key + "\"}}"; }
+
+// {"match": {"op": "==", "left": ..., "right": ...}}, as nft prints a test.
+std::string match(const std::string& left, const std::string& right, const char* op = "==") {
+    return std::string(R"({"match": {"op": ")") + op + R"(", "left": )" + left + R"(, "right": )" +
+           right + "}}";
+}
+
 // The same ruleset as `nft -j list ruleset` prints it, in an inet table.
 std::string make_nft_json(int rules) {
     int output_rules = rules / 10;
@@ -97,37 +112,24 @@ std::string make_nft_json(int rules) {
                               std::to_string(i / rules_per_user_chain) + "\"}}");
             continue;
         }
-        rule(
-            "input",
-            R"({"match": {"op": "==", "left": {"payload": {"protocol": "ip", "field": "saddr"}}, "right": ")" +
-                address(i) +
-                R"("}}, {"match": {"op": "==", "left": {"payload": {"protocol": "tcp", "field": "dport"}}, "right": )" +
-                std::to_string(1024 + i % 60000) +
-                R"(}}, {"counter": {"packets": 0, "bytes": 0}}, )" + accept);
+        rule("input", match(payload("ip", "saddr"), quoted(address(i))) + ", " +
+                          match(payload("tcp", "dport"), std::to_string(1024 + i % 60000)) +
+                          R"(, {"counter": {"packets": 0, "bytes": 0}}, )" + accept);
     }
-    rule("input",
-         R"({"match": {"op": "==", "left": {"meta": {"key": "iifname"}}, "right": "lo"}}, )" +
-             accept);
-    rule(
-        "input",
-        R"({"match": {"op": "==", "left": {"payload": {"protocol": "ip", "field": "saddr"}}, "right": {"prefix": {"addr": "127.0.0.0", "len": 8}}}}, {"drop": null})");
+    rule("input", match(meta("iifname"), quoted("lo")) + ", " + accept);
+    rule("input", match(payload("ip", "saddr"), R"({"prefix": {"addr": "127.0.0.0", "len": 8}})") +
+                      R"(, {"drop": null})");
     for (int c = 0; c < user_chains; ++c) {
         for (int i = 0; i < rules_per_user_chain; ++i) {
-            rule(
-                "services" + std::to_string(c),
-                R"({"match": {"op": "in", "left": {"ct": {"key": "state"}}, "right": "new"}}, {"match": {"op": "==", "left": {"payload": {"protocol": "udp", "field": "dport"}}, "right": )" +
-                    std::to_string(i + 1) + "}}, " + accept);
+            rule("services" + std::to_string(c),
+                 match(R"({"ct": {"key": "state"}})", quoted("new"), "in") + ", " +
+                     match(payload("udp", "dport"), std::to_string(i + 1)) + ", " + accept);
         }
     }
     for (int i = 0; i < output_rules; ++i) {
-        rule(
-            "output",
-            R"({"match": {"op": "==", "left": {"payload": {"protocol": "ip", "field": "daddr"}}, "right": ")" +
-                address(i) + R"("}}, )" + accept);
+        rule("output", match(payload("ip", "daddr"), quoted(address(i))) + ", " + accept);
     }
-    rule("output",
-         R"({"match": {"op": "==", "left": {"meta": {"key": "oifname"}}, "right": "lo"}}, )" +
-             accept);
+    rule("output", match(meta("oifname"), quoted("lo")) + ", " + accept);
     return text + "]}";
 }
 

@@ -40,7 +40,9 @@ struct packet_class {
 /// How much of a packet class a condition or rule matches.
 enum class coverage : uint8_t { none, some, all };
 
+/// How much of `packets` passes one test.
 coverage covers(const condition& c, const packet_class& packets);
+/// How much of `packets` a rule matches: all only when every test is read and passed by all.
 coverage covers(const rule& r, const packet_class& packets);
 
 /// Where the packets of a class end up in a chain.

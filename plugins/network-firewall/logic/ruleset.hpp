@@ -99,6 +99,7 @@ struct condition {
     range_list ranges;
 };
 
+/// One rule: the tests a packet must pass, and what happens to it then.
 struct rule {
     std::vector<condition> conditions;
     /// How many further tests narrow the rule to some packets only (ports, state, marks, sets
@@ -117,6 +118,7 @@ struct rule {
 /// The default verdict of a base chain.
 enum class policy : uint8_t { accept, drop };
 
+/// A chain: a base chain attached to a hook with its policy, or a user chain reached by jumps.
 struct chain {
     std::string name;
     network_firewall::hook attached = hook::none;
@@ -136,8 +138,10 @@ std::string_view to_string(backend b);
 /// Family of a table as nftables names them; iptables tables are ip or ip6.
 enum class table_family : uint8_t { ip, ip6, inet, other };
 
+/// "ip", "ip6", "inet" or "other".
 std::string_view to_string(table_family f);
 
+/// One table of one backend, as one source listed it.
 struct table {
     network_firewall::backend managed_by = backend::nftables;
     /// Command line or file the table was read from.

@@ -1,6 +1,7 @@
 #include "src/ruleset_reader.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 
@@ -62,7 +63,8 @@ std::string run_tool(const sdk::context& ctx, const std::vector<std::string>& ar
     }
     if (r.value.exit_status != 0) {
         std::string stderr_text = excerpt(r.value.err);
-        error = cmd + " exited with status " + std::to_string(r.value.exit_status) +
+        error = "cannot read the firewall: " + cmd + " exited with status " +
+                std::to_string(r.value.exit_status) +
                 (stderr_text.empty() ? "" : ": " + stderr_text);
         return {};
     }
@@ -88,10 +90,6 @@ std::vector<save_tool> save_tools(const sdk::context& ctx, ip_family family) {
     }
     return tools;
 }
-
-}  // namespace
-
-namespace {
 
 // Runs one iptables save tool and adds its tables; returns the tables iptables-nft described.
 std::vector<table_key> read_save_tool(const sdk::context& ctx, const save_tool& tool,
@@ -193,53 +191,71 @@ ruleset_reading read_live_ruleset(const sdk::context& ctx, ip_family family) {
     return reading;
 }
 
-ruleset_reading read_persisted_ruleset(const sdk::context& ctx, ip_family family) {
-    ruleset_reading reading;
-    const char* iptables_files[2][2] = {{"/etc/iptables/rules.v4", "/etc/sysconfig/iptables"},
-                                        {"/etc/iptables/rules.v6", "/etc/sysconfig/ip6tables"}};
-    const auto& candidates = iptables_files[family == ip_family::ipv4 ? 0 : 1];
-    bool found_iptables = false;
+namespace {
+
+// Reads the first iptables-restore file of `candidates` that exists; returns whether one did.
+bool read_restore_file(const sdk::context& ctx, const std::array<const char*, 2>& candidates,
+                       ip_family family, ruleset_reading& reading) {
+    const char* evaluated = nullptr;
     for (const char* path : candidates) {
         auto file = ctx.read_file(path, persisted_read_cap);
         if (file.error == ENOENT) continue;
         if (!file) {
             reading.error = "cannot read " + std::string(path) + ": " + file.message();
-            return reading;
+            return true;
         }
-        if (found_iptables) {
-            reading.sources.push_back(
-                {path, "not evaluated: " + std::string(candidates[0]) +
-                           " is the file evaluated, a host loads only one of them"});
+        if (evaluated != nullptr) {
+            reading.sources.push_back({path, "not evaluated: a host loads one iptables file, and " +
+                                                 std::string(evaluated) + " is evaluated"});
             continue;
         }
-        found_iptables = true;
+        evaluated = path;
         auto parsed = parse_iptables_save(file.value, {backend::iptables, path, family});
         if (!parsed) {
             reading.error = "cannot parse " + std::string(path) + " at line " +
                             std::to_string(parsed.error.line) + ": " + parsed.error.message;
-            return reading;
+            return true;
         }
         reading.sources.push_back({path, "persisted iptables ruleset: " + summarize(parsed.value)});
         keep_family(parsed.value, family, reading.rules.tables);
     }
+    return evaluated != nullptr;
+}
 
+// Reads /etc/nftables.conf when it exists; returns whether it did.
+bool read_nftables_conf(const sdk::context& ctx, const std::string& path, ip_family family,
+                        ruleset_reading& reading) {
+    auto file = ctx.read_file(path, persisted_read_cap);
+    if (file.error == ENOENT) return false;
+    if (!file) {
+        reading.error = "cannot read " + path + ": " + file.message();
+        return true;
+    }
+    auto parsed = parse_nft_text(file.value, path);
+    if (!parsed) {
+        reading.error = "cannot evaluate " + path + " at line " +
+                        std::to_string(parsed.error.line) + ": " + parsed.error.message;
+        return true;
+    }
+    reading.sources.push_back({path, "persisted nftables ruleset: " + summarize(parsed.value)});
+    keep_family(parsed.value, family, reading.rules.tables);
+    return true;
+}
+
+}  // namespace
+
+ruleset_reading read_persisted_ruleset(const sdk::context& ctx, ip_family family) {
+    ruleset_reading reading;
+    const std::array<const char*, 2> candidates =
+        family == ip_family::ipv4
+            ? std::array<const char*, 2>{"/etc/iptables/rules.v4", "/etc/sysconfig/iptables"}
+            : std::array<const char*, 2>{"/etc/iptables/rules.v6", "/etc/sysconfig/ip6tables"};
     const std::string nft_conf = "/etc/nftables.conf";
-    auto file = ctx.read_file(nft_conf, persisted_read_cap);
-    if (file.error != ENOENT) {
-        if (!file) {
-            reading.error = "cannot read " + nft_conf + ": " + file.message();
-            return reading;
-        }
-        auto parsed = parse_nft_text(file.value, nft_conf);
-        if (!parsed) {
-            reading.error = "cannot evaluate " + nft_conf + " at line " +
-                            std::to_string(parsed.error.line) + ": " + parsed.error.message;
-            return reading;
-        }
-        reading.sources.push_back(
-            {nft_conf, "persisted nftables ruleset: " + summarize(parsed.value)});
-        keep_family(parsed.value, family, reading.rules.tables);
-    } else if (!found_iptables) {
+
+    bool found = read_restore_file(ctx, candidates, family, reading);
+    if (!reading.error.empty()) return reading;
+    found |= read_nftables_conf(ctx, nft_conf, family, reading);
+    if (!found) {
         reading.error = std::string(
                             "firewall state is only known on a live host: the root holds "
                             "no persisted ruleset (none of ") +

@@ -25,8 +25,8 @@ std::string fw_table(std::initializer_list<std::string_view> rules) {
         R"({"table": {"family": "inet", "name": "fw", "handle": 1}},)"
         R"({"set": {"family": "inet", "name": "local", "table": "fw", "type": "ipv4_addr",)"
         R"( "flags": ["interval"], "elem": [{"prefix": {"addr": "127.0.0.0", "len": 8}}]}},)"
-        R"({"chain": {"family": "inet", "table": "fw", "name": "in", "handle": 1, "type": "filter",)"
-        R"( "hook": "input", "prio": 0, "policy": "drop"}},)"
+        R"({"chain": {"family": "inet", "table": "fw", "name": "in", "handle": 1,)"
+        R"( "type": "filter", "hook": "input", "prio": 0, "policy": "drop"}},)"
         R"({"chain": {"family": "inet", "table": "fw", "name": "sub", "handle": 2}})";
     int handle = 10;
     for (auto expr : rules) {
