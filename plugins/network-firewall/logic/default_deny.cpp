@@ -1,5 +1,7 @@
 #include "logic/default_deny.hpp"
 
+#include <optional>
+
 #include "logic/chain_walk.hpp"
 
 namespace scanner::network_firewall {
@@ -88,33 +90,41 @@ std::string kubernetes_sign(const ruleset& rules) {
     return {};
 }
 
+namespace {
+
+// Why `h` lets traffic no rule decides through, or nullopt when some chain there denies it.
+// Leaves `j` as ERROR when a chain cannot be followed.
+std::optional<std::string> judge_hook(const ruleset& rules, ip_family family, hook h,
+                                      judgement& j) {
+    auto chains = filter_chains_at(rules, family, h);
+    if (chains.empty()) {
+        return std::string(hook_name(h)) + " has no " + std::string(to_string(family)) +
+               " filter chain, so the kernel accepts all " + std::string(traffic_of(h)) +
+               " traffic";
+    }
+    bool denies = false;
+    std::vector<std::string> failures;
+    for (const auto& at : chains) {
+        auto verdict = judge_chain(at, family, j, failures);
+        if (verdict == chain_default::unknown) return std::nullopt;
+        denies |= verdict == chain_default::denies;
+    }
+    if (denies) return std::nullopt;
+    return std::string(hook_name(h)) + " accepts " + std::string(to_string(family)) +
+           " traffic that no rule drops: " + join(failures, " and ") + "; expected policy DROP";
+}
+
+}  // namespace
+
 judgement judge_default_deny(const ruleset& rules, ip_family family, const node_facts& node) {
     judgement j;
     std::vector<std::string> hook_failures;
     bool forward_fails = false;
-
     for (hook h : checked_hooks) {
-        auto chains = filter_chains_at(rules, family, h);
-        if (chains.empty()) {
-            hook_failures.push_back(std::string(hook_name(h)) + " has no " +
-                                    std::string(to_string(family)) +
-                                    " filter chain, so the kernel accepts all " +
-                                    std::string(traffic_of(h)) + " traffic");
-            forward_fails |= h == hook::forward;
-            continue;
-        }
-        bool denies = false;
-        std::vector<std::string> failures;
-        for (const auto& at : chains) {
-            auto verdict = judge_chain(at, family, j, failures);
-            if (verdict == chain_default::unknown) return j;
-            denies |= verdict == chain_default::denies;
-        }
-        if (denies) continue;
-        std::string text = std::string(hook_name(h)) + " accepts " +
-                           std::string(to_string(family)) + " traffic that no rule drops: ";
-        for (size_t i = 0; i < failures.size(); ++i) text += (i ? " and " : "") + failures[i];
-        hook_failures.push_back(text + "; expected policy DROP");
+        auto why = judge_hook(rules, family, h, j);
+        if (!j.reason.empty()) return j;  // a chain could not be followed
+        if (!why) continue;
+        hook_failures.push_back(*why);
         forward_fails |= h == hook::forward;
     }
 
@@ -123,8 +133,7 @@ judgement judge_default_deny(const ruleset& rules, ip_family family, const node_
         return j;
     }
     j.verdict = sdk::status::fail;
-    for (size_t i = 0; i < hook_failures.size(); ++i)
-        j.reason += (i ? "; " : "") + hook_failures[i];
+    j.reason = join(hook_failures, "; ");
     std::string sign = node.kubernetes_sign.empty() ? kubernetes_sign(rules) : node.kubernetes_sign;
     if (forward_fails && !sign.empty()) j.reason += "; " + kubernetes_explanation(family, sign);
     return j;

@@ -2,6 +2,15 @@
 
 namespace scanner::network_firewall {
 
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+    std::string out;
+    for (size_t i = 0; i < parts.size(); ++i) {
+        if (i > 0) out += separator;
+        out += parts[i];
+    }
+    return out;
+}
+
 std::string_view hook_name(hook h) {
     switch (h) {
         case hook::input:

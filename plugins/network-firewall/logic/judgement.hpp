@@ -29,6 +29,9 @@ struct judgement {
     std::vector<std::string> notes;
 };
 
+/// The parts joined by `separator`.
+std::string join(const std::vector<std::string>& parts, std::string_view separator);
+
 /// "INPUT", "FORWARD" or "OUTPUT": the benchmark's names for the hooks.
 std::string_view hook_name(hook h);
 

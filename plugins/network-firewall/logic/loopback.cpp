@@ -34,12 +34,6 @@ expected_rules expected_for(const ruleset& rules, ip_family family) {
             "-A OUTPUT -o lo -j ACCEPT"};
 }
 
-std::string join(const std::vector<std::string>& parts, std::string_view separator) {
-    std::string out;
-    for (size_t i = 0; i < parts.size(); ++i) out += (i ? std::string(separator) : "") + parts[i];
-    return out;
-}
-
 class loopback_judge {
   public:
     loopback_judge(const ruleset& rules, ip_family family, judgement& j)
@@ -157,22 +151,22 @@ judgement judge_loopback(const ruleset& rules, ip_family family) {
     const expected_rules expected = expected_for(rules, family);
     loopback_judge judge(rules, family, j);
 
-    packet_class on_lo_in = packet_class::any(family);
-    on_lo_in.in = {interface_fact::kind::is, "lo"};
-    on_lo_in.out = {interface_fact::kind::absent, {}};
-    on_lo_in.source = loopback;
-    on_lo_in.destination = loopback;
-
-    packet_class spoofed = packet_class::any(family);
-    spoofed.in = {interface_fact::kind::is_not, "lo"};
-    spoofed.out = {interface_fact::kind::absent, {}};
-    spoofed.source = loopback;
-
-    packet_class on_lo_out = packet_class::any(family);
-    on_lo_out.in = {interface_fact::kind::absent, {}};
-    on_lo_out.out = {interface_fact::kind::is, "lo"};
-    on_lo_out.source = loopback;
-    on_lo_out.destination = loopback;
+    // Loopback traffic runs from the loopback network to it; spoofed traffic claims a loopback
+    // source on another interface, to any destination.
+    auto loopback_class = [&](interface_fact in, interface_fact out, bool to_loopback) {
+        packet_class p = packet_class::any(family);
+        p.in = in;
+        p.out = out;
+        p.source = loopback;
+        if (to_loopback) p.destination = loopback;
+        return p;
+    };
+    const interface_fact lo{interface_fact::kind::is, "lo"};
+    const interface_fact not_lo{interface_fact::kind::is_not, "lo"};
+    const interface_fact none{interface_fact::kind::absent, {}};
+    const packet_class on_lo_in = loopback_class(lo, none, true);
+    const packet_class spoofed = loopback_class(not_lo, none, false);
+    const packet_class on_lo_out = loopback_class(none, lo, true);
 
     std::vector<std::string> failures;
     if (auto why =
