@@ -216,7 +216,7 @@ class rule_reader {
     void statement(rule& r) {
         std::string_view word = peek();
         if (t_[pos_].what != token::kind::word) {
-            ++pos_;
+            skip_value();  // a { ... } block of a statement we do not read, such as a vmap
             return opaque(r);
         }
         if (auto a = nft_verdict(word)) return verdict(*a, r);

@@ -50,6 +50,7 @@ table inet fw {
 		ct state established,related accept
 		tcp dport { 22, 443 } jump services
 		ip saddr @blocked drop
+		meta l4proto vmap { tcp : accept, udp : drop }
 	}
 
 	chain services {
@@ -105,7 +106,7 @@ TEST_CASE("parse_nft_text reads rules by meaning") {
     REQUIRE(t.chains.size() == 3);
     const chain& in = t.chains[0];
     CHECK(in.fallback == policy::drop);
-    REQUIRE(in.rules.size() == 7);
+    REQUIRE(in.rules.size() == 8);
 
     struct example {
         size_t index;
@@ -130,6 +131,8 @@ TEST_CASE("parse_nft_text reads rules by meaning") {
         {5, coverage::some, coverage::some, coverage::some, action::jump, 17},
         // ip saddr @blocked drop: a named set is not evaluated, but it is IPv4 only
         {6, coverage::some, coverage::some, coverage::none, action::drop, 18},
+        // meta l4proto vmap { tcp : accept, udp : drop }: verdicts we cannot attribute
+        {7, coverage::some, coverage::some, coverage::some, action::next, 19},
     };
     for (const auto& e : examples) {
         CAPTURE(e.index);
@@ -143,6 +146,7 @@ TEST_CASE("parse_nft_text reads rules by meaning") {
     CHECK(covers(in.rules[3], spoofed(ip_family::ipv6)) == coverage::all);
     CHECK(in.rules[1].text == "iif \"lo\" counter packets 0 bytes 0 accept comment \"loopback\"");
     CHECK(in.rules[5].target_index == 1);
+    CHECK(in.rules[7].text == "meta l4proto vmap { tcp : accept, udp : drop }");
 
     const chain& services = t.chains[1];
     CHECK(services.attached == hook::none);
