@@ -187,7 +187,7 @@ int verify_command(const std::filesystem::path& file,
     if (!v.problems.empty()) return 1;
     out << file.string() << ": plugin " << v.plugin_id << " " << v.plugin_version << " (ABI "
         << v.abi_major << "." << v.abi_minor << ", " << v.check_count
-        << " checks) conforms: no problems found\n";
+        << (v.check_count == 1 ? " check" : " checks") << ") conforms: no problems found\n";
     return 0;
 }
 
