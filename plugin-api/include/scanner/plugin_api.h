@@ -28,6 +28,13 @@
  * Compatibility promise: the host loads a plugin whose major equals the host's and whose minor is
  * not newer than the host's. A plugin built against 1.0 keeps loading in every 1.x host. A new
  * major comes with a new entry symbol name.
+ *   Within a major, a new minor only adds: fields at the end of structs, and meanings for values
+ *   that earlier minors refused. No field changes its offset, type or meaning, and the host reads
+ *   a plugin's struct only up to the struct_size the plugin set, so a plugin never needs
+ *   rebuilding for a newer host. A plugin rebuilt against a newer header requires a host of at
+ *   least that minor: build against the oldest header that has what the plugin uses. The
+ *   scanner's tests keep a plugin written with its own copy of the 1.0 layouts, which every 1.x
+ *   host must load and run.
  */
 #ifndef SCANNER_PLUGIN_API_H
 #define SCANNER_PLUGIN_API_H
