@@ -8,8 +8,8 @@
 
 namespace scanner::core {
 
-/// Calls the check's run function with a context over `t` and returns what it reported. A check
-/// that reports nothing, reports twice or reports an invalid status yields ERROR.
+/// Calls the check's run function with a context over `t` and returns what it reported: the
+/// first report counts. A check that never reports, or reports an invalid status, yields ERROR.
 check_result run_check(const registered_check& check, const target& t);
 
 }  // namespace scanner::core

@@ -22,8 +22,8 @@ struct cli_options {
     std::vector<std::string> plugin_dirs;
     std::string isolation = "process";  // process: a worker per plugin; none: in-process
     core::isolation_limits limits;      // --timeout, --deadline, --memory-limit
-    std::string verify_file;  // scanner plugins --verify FILE
-    int verbosity = 0;        // -1 quiet, 0 warnings, 1 info (-v), 2 debug (-vv)
+    std::string verify_file;            // scanner plugins --verify FILE
+    int verbosity = 0;                  // -1 quiet, 0 warnings, 1 info (-v), 2 debug (-vv)
 };
 
 /// Parses argv. Returns the options, or the exit code when parsing ended the run (0 after
