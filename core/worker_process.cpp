@@ -18,6 +18,18 @@
 #include "core/check_run.hpp"
 #include "core/result_record.hpp"
 
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SCANNER_WORKER_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define SCANNER_WORKER_ASAN 1
+#endif
+#ifdef SCANNER_WORKER_ASAN
+#include <sanitizer/common_interface_defs.h>
+#endif
+
 namespace scanner::core {
 
 namespace {
@@ -65,6 +77,14 @@ extern "C" void on_fatal_signal(int signal_number) {
     ::raise(signal_number);
 }
 
+#ifdef SCANNER_WORKER_ASAN
+// AddressSanitizer's allocator ends the process itself when an allocation fails, without calling
+// the new handler; its death callback is the last word the worker gets.
+void on_sanitizer_death() {
+    if (address_space_exhausted()) send_memory_record();
+}
+#endif
+
 void on_allocation_failure() {
     send_memory_record();
     ::_exit(exit_out_of_memory);
@@ -82,6 +102,9 @@ void install_crash_handlers() {
     sigemptyset(&action.sa_mask);
     for (int s : {SIGSEGV, SIGBUS, SIGABRT, SIGILL, SIGFPE}) ::sigaction(s, &action, nullptr);
     std::set_new_handler(&on_allocation_failure);
+#ifdef SCANNER_WORKER_ASAN
+    __sanitizer_set_death_callback(&on_sanitizer_death);
+#endif
 }
 
 void restore_signal_defaults() {

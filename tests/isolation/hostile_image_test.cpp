@@ -7,9 +7,11 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "tests/isolation/scanner_cli.hpp"
 #include "tests/support/fixture_root.hpp"
@@ -132,5 +134,54 @@ TEST_CASE("a hostile image gives ERROR with a reason for each trap and never lea
         CHECK(names.count("2 entries") == 1);
         CHECK(names.count("line\nbreak") == 1);
         CHECK(names.count("not-utf8-\xef\xbf\xbd(") == 1);
+    }
+}
+
+TEST_CASE("files that crash or hang a built-in plugin's parser cost only the checks reading them") {
+    struct trap {
+        const char* plugin;               // file in lib/scanner/plugins
+        const char* path;                 // where the image holds the file
+        std::string content;              // what crashed or hung the parser when fuzzed
+        std::vector<std::string> checks;  // checks that read it, ERROR however the plugin fares
+    };
+    const trap traps[] = {
+        // yaml-cpp 0.7's LoadAll loops forever, allocating, on this one-byte document.
+        {"kubernetes-worker.so",
+         "/etc/kubernetes/kubelet/config",
+         ",",
+         {"k8s04020100", "k8s04020200", "k8s04020300", "k8s04020400"}},
+        // A counters-only line left the iptables-save parser reading an empty token list.
+        {"network-firewall.so",
+         "/etc/iptables/rules.v4",
+         "*filter\n[0:0]\nCOMMIT\n",
+         {"br03040101", "br03040102"}},
+    };
+    std::vector<std::filesystem::path> plugins;
+    fixture_root root;
+    std::vector<std::string> expected_errors;
+    for (const auto& t : traps) {
+        auto file = std::filesystem::path(BUILTIN_PLUGIN_DIR) / t.plugin;
+        if (!std::filesystem::exists(file)) {
+            MESSAGE("skipped " << t.plugin << ": not built");
+            continue;
+        }
+        plugins.push_back(file);
+        root.write(t.path, t.content);
+        expected_errors.insert(expected_errors.end(), t.checks.begin(), t.checks.end());
+    }
+    if (plugins.empty()) return;
+
+    installed_scanner scanner(plugins);
+    auto start = std::chrono::steady_clock::now();
+    auto r = scanner.run({"--format", "json", "--level", "2", "--timeout", "1", "--deadline", "8",
+                          "--root", root.path().string()});
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(20));
+    CHECK((r.exit_status == 1 || r.exit_status == 3));
+    auto results = results_by_name(r.out);
+    for (const auto& name : expected_errors) {
+        CAPTURE(name);
+        REQUIRE(results.count(name) == 1);
+        CHECK(results[name]["status"] == "ERROR");
+        CHECK_FALSE(results[name]["reason"].get<std::string>().empty());
     }
 }
