@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "core/check.hpp"
 
@@ -21,6 +22,19 @@ struct outcome {
 /// cannot be loaded or registers invalid checks.
 std::map<std::string, outcome> run_plugin(const std::filesystem::path& plugin_file,
                                           const std::filesystem::path& root);
+
+/// True when the outcome's reason contains `part`.
+inline bool reason_has(const outcome& o, std::string_view part) {
+    return o.result.reason.find(part) != std::string::npos;
+}
+
+/// True when some evidence has this source and an observation containing `part`.
+inline bool evidence_has(const outcome& o, std::string_view source, std::string_view part) {
+    for (const auto& e : o.result.observations) {
+        if (e.source == source && e.observed.find(part) != std::string::npos) return true;
+    }
+    return false;
+}
 
 }  // namespace scanner::testing
 

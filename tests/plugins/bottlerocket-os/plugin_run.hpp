@@ -6,7 +6,6 @@
 
 #include <map>
 #include <string>
-#include <string_view>
 
 #include "core/check.hpp"
 #include "tests/plugins/bottlerocket-os/compliant_root.hpp"
@@ -27,19 +26,6 @@ inline outcome run_check(const fixture_root& root, const std::string& id) {
     auto found = all.find(id);
     REQUIRE(found != all.end());
     return found->second;
-}
-
-/// True when the outcome's reason contains `part`.
-inline bool reason_has(const outcome& o, std::string_view part) {
-    return o.result.reason.find(part) != std::string::npos;
-}
-
-/// True when the outcome carries evidence with this source whose observation contains `part`.
-inline bool evidence_has(const outcome& o, std::string_view source, std::string_view part) {
-    for (const auto& e : o.result.observations) {
-        if (e.source == source && e.observed.find(part) != std::string::npos) return true;
-    }
-    return false;
 }
 
 }  // namespace scanner::testing::bottlerocket

@@ -6,7 +6,6 @@
 
 #include <map>
 #include <string>
-#include <string_view>
 
 #include "core/check.hpp"
 #include "tests/plugins/kubernetes-worker/worker_node_root.hpp"
@@ -34,19 +33,6 @@ inline const outcome& at(const std::map<std::string, outcome>& all, const std::s
     auto found = all.find(id);
     REQUIRE_MESSAGE(found != all.end(), id);
     return found->second;
-}
-
-/// True when the outcome's reason contains `part`.
-inline bool reason_has(const outcome& o, std::string_view part) {
-    return o.result.reason.find(part) != std::string::npos;
-}
-
-/// True when some evidence has this source and an observation containing `part`.
-inline bool evidence_has(const outcome& o, std::string_view source, std::string_view part) {
-    for (const auto& e : o.result.observations) {
-        if (e.source == source && e.observed.find(part) != std::string::npos) return true;
-    }
-    return false;
 }
 
 /// The mode shown for the outcome: the one the check set, else the registered one.

@@ -7,7 +7,6 @@
 #include <filesystem>
 #include <map>
 #include <string>
-#include <string_view>
 
 #include "core/check.hpp"
 #include "tests/support/plugin_harness.hpp"
@@ -26,19 +25,6 @@ inline const outcome& find_check(const std::map<std::string, outcome>& all, cons
     auto found = all.find(id);
     REQUIRE_MESSAGE(found != all.end(), "no check ", id);
     return found->second;
-}
-
-/// True when the outcome's reason contains `part`.
-inline bool reason_has(const outcome& o, std::string_view part) {
-    return o.result.reason.find(part) != std::string::npos;
-}
-
-/// True when some evidence has this source and an observation that contains `part`.
-inline bool evidence_has(const outcome& o, std::string_view source, std::string_view part) {
-    for (const auto& e : o.result.observations) {
-        if (e.source == source && e.observed.find(part) != std::string::npos) return true;
-    }
-    return false;
 }
 
 /// The outcome's reason and evidence, for failure messages.
