@@ -26,9 +26,6 @@
 #if defined(__SANITIZE_ADDRESS__)
 #define SCANNER_WORKER_ASAN 1
 #endif
-#ifdef SCANNER_WORKER_ASAN
-#include <sanitizer/common_interface_defs.h>
-#endif
 
 namespace scanner::core {
 
@@ -77,14 +74,6 @@ extern "C" void on_fatal_signal(int signal_number) {
     ::raise(signal_number);
 }
 
-#ifdef SCANNER_WORKER_ASAN
-// AddressSanitizer's allocator ends the process itself when an allocation fails, without calling
-// the new handler; its death callback is the last word the worker gets.
-void on_sanitizer_death() {
-    if (address_space_exhausted()) send_memory_record();
-}
-#endif
-
 void on_allocation_failure() {
     send_memory_record();
     ::_exit(exit_out_of_memory);
@@ -102,9 +91,6 @@ void install_crash_handlers() {
     sigemptyset(&action.sa_mask);
     for (int s : {SIGSEGV, SIGBUS, SIGABRT, SIGILL, SIGFPE}) ::sigaction(s, &action, nullptr);
     std::set_new_handler(&on_allocation_failure);
-#ifdef SCANNER_WORKER_ASAN
-    __sanitizer_set_death_callback(&on_sanitizer_death);
-#endif
 }
 
 void restore_signal_defaults() {
@@ -186,9 +172,13 @@ void run_worker(const worker_plan& plan) {
     set_limit(RLIMIT_FSIZE, max_worker_output_bytes, max_worker_output_bytes);
     uint64_t cpu_budget = cpu_seconds_used() + per_check * plan.positions.size() + 1;
     set_limit(RLIMIT_CPU, cpu_budget, cpu_budget);
+#ifndef SCANNER_WORKER_ASAN
+    // AddressSanitizer reserves terabytes of shadow memory and needs address space of its own to
+    // report a failed allocation: under it, a worker's memory is not limited.
     if (plan.address_space_limit > 0) {
         set_limit(RLIMIT_AS, plan.address_space_limit, plan.address_space_limit);
     }
+#endif
     install_crash_handlers();
 
     for (std::size_t position : plan.positions) {

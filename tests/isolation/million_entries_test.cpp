@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -116,8 +117,10 @@ TEST_CASE("list_dir stops at its cap with E2BIG, within bounded memory") {
 TEST_CASE("a scan listing a million entries gives ERROR with the reason, in bounded memory") {
     const auto& root = shared_root();
     scanner::testing::installed_scanner scanner({PROBE_PLUGIN});
-    auto r = scanner.run({"--format", "json", "--plugins", "probe", "--check", "probe01", "--root",
-                          root.path().string()});
+    // Sanitizer builds list a million entries far slower than the default timeout allows.
+    auto r = scanner.run({"--format", "json", "--plugins", "probe", "--check", "probe01",
+                          "--timeout", "120", "--root", root.path().string()},
+                         std::chrono::seconds(180));
     CHECK(r.exit_status == 3);
     auto results = scanner::testing::results_by_name(r.out);
     CHECK(results["probe01"]["status"] == "ERROR");
