@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <map>
@@ -120,6 +121,20 @@ std::string printable(std::string_view line) {
     return out;
 }
 
+// Threads of this process, from /proc/self/stat (field 20), or 0 when it cannot be read.
+long thread_count() {
+    std::FILE* stat = std::fopen("/proc/self/stat", "re");
+    if (stat == nullptr) return 0;
+    char buffer[1024];
+    std::size_t n = std::fread(buffer, 1, sizeof buffer - 1, stat);
+    std::fclose(stat);
+    buffer[n] = '\0';
+    // The command name (field 2) may hold spaces and parentheses; fields count from its end.
+    const char* field = std::strrchr(buffer, ')');
+    for (int i = 2; field != nullptr && i < 20; ++i) field = std::strchr(field + 1, ' ');
+    return field != nullptr ? std::strtol(field + 1, nullptr, 10) : 0;
+}
+
 int milliseconds_until(steady::time_point when, steady::time_point now) {
     if (when <= now) return 0;
     auto left = std::chrono::ceil<std::chrono::milliseconds>(when - now).count();
@@ -186,6 +201,13 @@ session::session(const isolation_limits& limits, const std::vector<const registe
 }
 
 std::vector<check_result> session::run() {
+    // fork() copies only the calling thread: a lock another thread held stays held in the worker.
+    if (long threads = thread_count(); threads > 1) {
+        spdlog::warn(
+            "forking worker processes from a scanner running {} threads; a plugin may "
+            "have started threads in its init",
+            threads);
+    }
     // Whatever sits in the scanner's stdio buffers would otherwise be written again by workers.
     std::cout.flush();
     std::cerr.flush();

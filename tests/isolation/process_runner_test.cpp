@@ -2,13 +2,18 @@
 // plugins, every fault contained, the limits, and no process left behind.
 #include <doctest/doctest.h>
 #include <signal.h>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
 #include <sys/wait.h>
 
 #include <cerrno>
 #include <chrono>
 #include <filesystem>
+#include <future>
 #include <map>
+#include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/process_runner.hpp"
@@ -190,6 +195,25 @@ TEST_CASE("the output of a check is a note on its result, not on its neighbours'
     CHECK(contains(results["fault-output-fault"].notes[0], "at least 1048576 bytes"));
     CHECK(results["fault-output-before"].notes.empty());
     CHECK(results["fault-output-after"].notes.empty());
+}
+
+TEST_CASE("forking from a process that runs other threads is logged as a warning") {
+    scan_fixture f({"good/demo.so"});
+    std::ostringstream log;
+    auto previous = spdlog::default_logger();
+    spdlog::set_default_logger(std::make_shared<spdlog::logger>(
+        "test", std::make_shared<spdlog::sinks::ostream_sink_st>(log)));
+    std::promise<void> release;
+    std::thread other([done = release.get_future()]() mutable { done.wait(); });
+
+    process_runner runner;
+    auto results = f.run(runner);
+    release.set_value();
+    other.join();
+    spdlog::set_default_logger(previous);
+
+    CHECK(results["demo0101"].verdict == status::pass);
+    CHECK(contains(log.str(), "forking worker processes from a scanner running 2 threads"));
 }
 
 TEST_CASE("nothing to run starts no worker") {
