@@ -1,6 +1,10 @@
 #include "logic/yaml_document.hpp"
 
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
+
 #include <algorithm>
+#include <sstream>
 
 namespace scanner::kubernetes_worker {
 
@@ -48,6 +52,52 @@ int first_invalid_utf8_line(std::string_view text) {
     return 0;
 }
 
+// Counts the documents of a stream without building them. yaml-cpp 0.7 (Debian 12) loops for ever
+// on some malformed input, a lone "," among it: each round yields an empty document without
+// consuming input (fixed upstream after 0.8). A document starting where the previous one did is
+// that loop, so counting stops there instead of hanging.
+class document_counter final : public YAML::EventHandler {
+  public:
+    void OnDocumentStart(const YAML::Mark& mark) override {
+        stuck_ = documents_ > 0 && mark.pos == last_start_.pos;
+        last_start_ = mark;
+        ++documents_;
+    }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { node_at(mark); }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { node_at(mark); }
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  const std::string&) override {
+        node_at(mark);
+    }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {
+        node_at(mark);
+    }
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override {
+        node_at(mark);
+    }
+    void OnMapEnd() override {}
+
+    size_t documents() const { return documents_; }
+    bool stuck() const { return stuck_; }
+    const YAML::Mark& last_start() const { return last_start_; }
+    /// Where the second document's root node is: the line a reader looks at.
+    const YAML::Mark& second_root() const { return second_root_; }
+
+  private:
+    void node_at(const YAML::Mark& mark) {
+        if (documents_ == 2 && second_root_.is_null()) second_root_ = mark;
+    }
+
+    size_t documents_ = 0;
+    bool stuck_ = false;
+    YAML::Mark last_start_ = YAML::Mark::null_mark();
+    YAML::Mark second_root_ = YAML::Mark::null_mark();
+};
+
 bool is_merge_key(const YAML::Node& key) {
     return key.IsScalar() && key.Scalar() == "<<" && key.Tag() != "!";
 }
@@ -59,21 +109,32 @@ parse_result<YAML::Node> load_single_yaml_document(std::string_view text) {
         return parse_error{line, "the file contains bytes that are not valid UTF-8"};
     }
 
-    std::vector<YAML::Node> documents;
+    document_counter counter;
+    YAML::Node document;
     try {
-        documents = YAML::LoadAll(std::string(text));
+        std::istringstream stream{std::string(text)};
+        YAML::Parser parser(stream);
+        while (parser.HandleNextDocument(counter)) {
+            if (counter.stuck()) {
+                return parse_error{counter.last_start().line + 1,
+                                   "cannot parse YAML: malformed YAML (no node where one belongs)"};
+            }
+        }
+        if (counter.documents() == 1) document = YAML::Load(std::string(text));
     } catch (const YAML::Exception& e) {
         std::string message = e.msg.empty() ? std::string("malformed YAML") : e.msg;
         return parse_error{e.mark.is_null() ? 0 : e.mark.line + 1, "cannot parse YAML: " + message};
     }
 
-    if (documents.empty()) return parse_error{0, "the file is empty (it holds no YAML document)"};
-    if (documents.size() > 1) {
-        return parse_error{line_of(documents[1]),
-                           "the file holds " + std::to_string(documents.size()) +
+    if (counter.documents() == 0) {
+        return parse_error{0, "the file is empty (it holds no YAML document)"};
+    }
+    if (counter.documents() > 1) {
+        return parse_error{counter.second_root().line + 1,
+                           "the file holds " + std::to_string(counter.documents()) +
                                " YAML documents; a configuration file must hold exactly one"};
     }
-    return documents.front();
+    return document;
 }
 
 namespace {

@@ -409,6 +409,8 @@ class save_parser {
 
     bool rule_(std::string_view line, uint32_t line_no) {
         if (!tokenize(line, tokens_)) return fail_("unterminated quote");
+        // A line of counters alone ("[0:0]") leaves nothing to read as a command.
+        if (tokens_.empty()) return fail_("a line holds packet counters but no rule");
         auto command = tokens_[0];
         if (command != "-A" && command != "--append" && command != "-I" && command != "--insert") {
             return fail_("unexpected " + std::string(command) + ", expected -A, :chain or COMMIT");
