@@ -10,7 +10,7 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-json result_json(const check_entry& entry, uint32_t /*level*/) {
+json result_json(const check_entry& entry) {
     const check_info& info = *entry.info;
     const check_result& r = entry.result;
     json evidence = json::array();
@@ -37,8 +37,7 @@ json result_json(const check_entry& entry, uint32_t /*level*/) {
 
 json benchmark_json(const benchmark_report& b, const scan_report& report) {
     json results = json::object();
-    for (const auto& entry : b.results)
-        results[entry.info->name] = result_json(entry, report.level);
+    for (const auto& entry : b.results) results[entry.info->name] = result_json(entry);
     json out{
         {"level", report.level},
         {"total", b.results.size()},
