@@ -38,6 +38,12 @@ using steady = std::chrono::steady_clock;
 constexpr std::chrono::milliseconds kill_grace{1000};
 // Without pidfds, how often the scanner looks for ended workers.
 constexpr int poll_slice_ms = 10;
+// With pidfds the scanner sleeps until a worker ends or a timeout is due, and reads the result
+// pipes then, so a healthy check costs it no wake-up; it also reads them this often, so that a
+// pipe never stays full and blocks its worker for long.
+constexpr std::chrono::milliseconds drain_interval{50};
+// Room for the results of a few thousand checks in a worker's pipe.
+constexpr int result_pipe_bytes = 1 << 20;
 // What one wake-up reads from one worker, so a chatty worker cannot starve the others.
 constexpr std::size_t max_read_per_wakeup = 1u << 20;
 
@@ -196,13 +202,20 @@ session::session(const isolation_limits& limits, const std::vector<const registe
         address_space_limit_ = address_space_bytes() + (limits_.memory_limit_mib << 20);
     }
     max_workers_ = limits_.max_workers > 0 ? limits_.max_workers
-                                           : std::max(4u, std::thread::hardware_concurrency());
+                                           : std::max(8u, std::thread::hardware_concurrency());
     deadline_ = steady::now() + limits_.scan_deadline;
 }
 
 std::vector<check_result> session::run() {
     // fork() copies only the calling thread: a lock another thread held stays held in the worker.
-    if (long threads = thread_count(); threads > 1) {
+    // A thread that was just joined lingers in /proc for a moment, so a count above one is
+    // looked at again before it is believed.
+    long threads = thread_count();
+    for (int retry = 0; threads > 1 && retry < 5; ++retry) {
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
+        threads = thread_count();
+    }
+    if (threads > 1) {
         spdlog::warn(
             "forking worker processes from a scanner running {} threads; a plugin may "
             "have started threads in its init",
@@ -277,6 +290,8 @@ void session::start(lane& l) {
     // Also done by the child: whichever runs first, kill(-pid) reaches the worker afterwards.
     ::setpgid(pid, pid);
     ::fcntl(read_end.get(), F_SETFL, O_NONBLOCK);
+    // The default of 64 KiB still works, with more read-outs: a larger pipe is only a saving.
+    ::fcntl(read_end.get(), F_SETPIPE_SZ, result_pipe_bytes);
 
     l.pid = pid;
     l.results = std::move(read_end);
@@ -295,10 +310,10 @@ void session::start(lane& l) {
 
 void session::wait_for_events(steady::time_point now) {
     std::vector<pollfd> fds;
-    steady::time_point wake = deadline_;
+    steady::time_point wake = std::min(deadline_, now + drain_interval);
     for (const auto& l : lanes_) {
         if (!l.running()) continue;
-        if (!l.results_closed) fds.push_back({l.results.get(), POLLIN, 0});
+        if (!have_pidfds_ && !l.results_closed) fds.push_back({l.results.get(), POLLIN, 0});
         if (l.exited.get() >= 0) fds.push_back({l.exited.get(), POLLIN, 0});
         wake = std::min(wake, l.check_started + limits_.check_timeout);
     }
@@ -369,7 +384,8 @@ void session::accept(lane& l, worker_record record) {
     }
     results_[position] = std::move(record.result);
     ++l.done;
-    l.check_started = steady::now();
+    // The next check started when this one finished, however late the scanner reads of it.
+    l.check_started = std::clamp(record.finished, l.check_started, steady::now());
 }
 
 void session::worker_ended(lane& l, int wait_status) {

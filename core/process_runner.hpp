@@ -19,7 +19,7 @@ struct isolation_limits {
     std::chrono::milliseconds scan_deadline{300'000};
     /// Address space a worker may map beyond what it inherits from the scanner (--memory-limit).
     uint64_t memory_limit_mib = 512;
-    /// Workers running at the same time; 0 means one per processor, at least 4.
+    /// Workers running at the same time; 0 means one per processor, at least 8.
     unsigned max_workers = 0;
 };
 

@@ -103,13 +103,26 @@ std::variant<worker_record, std::string> decode_result(const json& doc) {
     }
     r.duration = std::chrono::nanoseconds(static_cast<int64_t>(nanoseconds));
     if (!read_string(doc, "output", record.output)) return "record has no output";
+    auto finished = doc.find("finished_ns");
+    if (finished == doc.end() || !finished->is_number_unsigned()) {
+        return "record has no finishing time";
+    }
+    auto finished_ns = finished->get<uint64_t>();
+    if (finished_ns > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
+        return "record has an impossible finishing time";
+    }
+    record.finished = std::chrono::steady_clock::time_point(
+        std::chrono::nanoseconds(static_cast<int64_t>(finished_ns)));
     return record;
 }
 
 }  // namespace
 
 std::string encode_result_record(std::size_t check, const check_result& result,
-                                 std::string_view output) {
+                                 std::string_view output,
+                                 std::chrono::steady_clock::time_point finished) {
+    auto finished_ns =
+        std::chrono::duration_cast<std::chrono::nanoseconds>(finished.time_since_epoch()).count();
     json evidence = json::array();
     for (const auto& e : result.observations) {
         evidence.push_back({{"source", e.source}, {"observed", e.observed}});
@@ -126,6 +139,7 @@ std::string encode_result_record(std::size_t check, const check_result& result,
         {"mode", result.mode ? json(to_string(*result.mode)) : json(nullptr)},
         {"duration_ns", static_cast<uint64_t>(std::max<int64_t>(result.duration.count(), 0))},
         {"output", std::string(output)},
+        {"finished_ns", static_cast<uint64_t>(std::max<int64_t>(finished_ns, 0))},
     };
     return frame(dump(doc));
 }

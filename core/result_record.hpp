@@ -3,6 +3,7 @@
 #ifndef SCANNER_CORE_RESULT_RECORD_HPP
 #define SCANNER_CORE_RESULT_RECORD_HPP
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -23,12 +24,16 @@ struct worker_record {
     kind what = kind::result;
     std::size_t check = 0;  // position of the check in the runner's list (kind::result only)
     check_result result;    // kind::result only
-    std::string output;     // what the check wrote to stdout and stderr, possibly cut short
+    /// When the check finished, on the steady clock the scanner shares with its workers: the
+    /// moment the worker's next check started.
+    std::chrono::steady_clock::time_point finished;
+    std::string output;  // what the check wrote to stdout and stderr, possibly cut short
 };
 
 /// The framed record of a finished check; bytes that are not UTF-8 are replaced by U+FFFD.
 std::string encode_result_record(std::size_t check, const check_result& result,
-                                 std::string_view output);
+                                 std::string_view output,
+                                 std::chrono::steady_clock::time_point finished);
 
 /// The framed record a worker sends when an allocation failed. It is built ahead of time, as it
 /// is sent from a signal handler or with no memory left.

@@ -185,7 +185,8 @@ void run_worker(const worker_plan& plan) {
         set_limit(RLIMIT_CPU, std::min(cpu_seconds_used() + per_check, cpu_budget), cpu_budget);
         check_result result = run_check(*(*plan.checks)[position], *plan.system);
         std::string output = take_output(plan.output_fd);
-        std::string framed = encode_result_record(position, result, output);
+        std::string framed =
+            encode_result_record(position, result, output, std::chrono::steady_clock::now());
         if (!write_all(plan.result_fd, framed.data(), framed.size())) ::_exit(exit_lost_parent);
     }
     ::_exit(0);

@@ -21,14 +21,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
         auto decoded = scanner::core::decode_record(*payload);
         auto* record = std::get_if<worker_record>(&decoded);
         if (record == nullptr || record->what != worker_record::kind::result) continue;
-        auto again =
-            scanner::core::encode_result_record(record->check, record->result, record->output);
+        auto again = scanner::core::encode_result_record(record->check, record->result,
+                                                         record->output, record->finished);
         auto redecoded = scanner::core::decode_record(std::string_view(again).substr(4));
         auto* second = std::get_if<worker_record>(&redecoded);
         if (second == nullptr || second->check != record->check ||
             second->result.reason != record->result.reason ||
             second->result.observations != record->result.observations ||
-            second->output != record->output) {
+            second->output != record->output || second->finished != record->finished) {
             __builtin_trap();
         }
     }

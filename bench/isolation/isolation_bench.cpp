@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/command.hpp"
@@ -113,6 +114,8 @@ int main(int argc, char** argv) {
     for (int i = 0; i < iterations; ++i) {
         runner_isolated.ms.push_back(time_ms([&] { isolated.run(reg, checks, *target.value); }));
         runner_inside.ms.push_back(time_ms([&] { inside.run(reg, checks, *target.value); }));
+        // Joined threads linger in /proc for a moment; let them go before the next fork.
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
     print_pair("runner alone (plugins loaded once):", runner_isolated, runner_inside);
 

@@ -30,6 +30,8 @@ check_result sample_result() {
     return r;
 }
 
+const auto finished_at = std::chrono::steady_clock::time_point(std::chrono::seconds(5));
+
 std::string payload_of(const std::string& framed) { return framed.substr(4); }
 
 std::string frame(const std::string& payload) {
@@ -42,7 +44,7 @@ std::string frame(const std::string& payload) {
 }  // namespace
 
 TEST_CASE("a result record keeps every field of the result, its position and the output") {
-    auto framed = scanner::core::encode_result_record(7, sample_result(), "printed\n");
+    auto framed = scanner::core::encode_result_record(7, sample_result(), "printed\n", finished_at);
     auto decoded = decode_record(payload_of(framed));
     REQUIRE(std::holds_alternative<worker_record>(decoded));
     const auto& record = std::get<worker_record>(decoded);
@@ -58,12 +60,14 @@ TEST_CASE("a result record keeps every field of the result, its position and the
     CHECK(record.result.benchmark_notes == expected.benchmark_notes);
     CHECK(record.result.mode == expected.mode);
     CHECK(record.result.duration == expected.duration);
+    CHECK(record.finished == finished_at);
 }
 
 TEST_CASE("a result that did not change its mode stays without one") {
     check_result r;
     r.verdict = status::pass;
-    auto decoded = decode_record(payload_of(scanner::core::encode_result_record(0, r, "")));
+    auto decoded =
+        decode_record(payload_of(scanner::core::encode_result_record(0, r, "", finished_at)));
     REQUIRE(std::holds_alternative<worker_record>(decoded));
     CHECK_FALSE(std::get<worker_record>(decoded).result.mode.has_value());
 }
@@ -72,7 +76,8 @@ TEST_CASE("bytes that are not UTF-8 are replaced, never refused") {
     check_result r;
     r.verdict = status::error;
     r.reason = "cannot read /etc/\xff\xfe\nname: Invalid argument";
-    auto decoded = decode_record(payload_of(scanner::core::encode_result_record(0, r, "\xc3")));
+    auto decoded =
+        decode_record(payload_of(scanner::core::encode_result_record(0, r, "\xc3", finished_at)));
     REQUIRE(std::holds_alternative<worker_record>(decoded));
     const auto& record = std::get<worker_record>(decoded);
     CHECK(record.result.reason ==
@@ -119,6 +124,10 @@ TEST_CASE("malformed payloads are refused with a reason") {
         {R"({"kind":"result","check":0,"status":"PASS","reason":"","evidence":[],"accesses":[],)"
          R"("notes":[],"benchmark_notes":[],"mode":null,"duration_ns":1})",
          "record has no output"},
+        // Everything but the time the check finished.
+        {R"({"kind":"result","check":0,"status":"PASS","reason":"","evidence":[],"accesses":[],)"
+         R"("notes":[],"benchmark_notes":[],"mode":null,"duration_ns":1,"output":""})",
+         "record has no finishing time"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.payload);
@@ -129,9 +138,9 @@ TEST_CASE("malformed payloads are refused with a reason") {
 }
 
 TEST_CASE("a stream reassembles records cut at every byte") {
-    std::string stream = scanner::core::encode_result_record(0, sample_result(), "") +
+    std::string stream = scanner::core::encode_result_record(0, sample_result(), "", finished_at) +
                          scanner::core::encode_memory_record() +
-                         scanner::core::encode_result_record(1, sample_result(), "x");
+                         scanner::core::encode_result_record(1, sample_result(), "x", finished_at);
     for (std::size_t cut = 0; cut <= stream.size(); ++cut) {
         CAPTURE(cut);
         record_stream s;
