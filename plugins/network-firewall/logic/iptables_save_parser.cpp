@@ -417,7 +417,8 @@ class save_parser {
         }
         if (tokens_.size() < 2) return fail_(std::string(command) + " needs a chain name");
         // Rules of one chain come together: look the name up only when it changes.
-        if (tokens_[1] != last_chain_name_ || last_chain_ == nullptr) {
+        // last_chain_name_ views a chain's name: read it only while last_chain_ is valid.
+        if (last_chain_ == nullptr || tokens_[1] != last_chain_name_) {
             auto it = open_->chain_index.find(std::string(tokens_[1]));
             if (it == open_->chain_index.end()) {
                 return fail_("chain " + std::string(tokens_[1]) + " is not declared in table " +
