@@ -42,10 +42,12 @@ class big_root {
         REQUIRE(dir >= 0);
         REQUIRE(root >= 0);
         char name[32];
+        std::size_t linked = 0;
         for (std::size_t i = 0; i < entry_count; ++i) {
             std::snprintf(name, sizeof name, "system@%07zu.journal", i);
-            REQUIRE(::linkat(root, "seed", dir, name, 0) == 0);
+            if (::linkat(root, "seed", dir, name, 0) == 0) ++linked;
         }
+        REQUIRE(linked == entry_count);
         ::close(dir);
         ::close(root);
     }
