@@ -129,6 +129,17 @@ TEST_CASE("errors get an [ERROR] line and an Errors: count; notes get their own 
                     "platform\n") != std::string::npos);
 }
 
+TEST_CASE("a line break in a note cannot forge a line of the text report") {
+    report_fixture f;
+    f.add("a", "1.1", "A", check_mode::automatic, status::pass);
+    f.results[0].notes.push_back("ok\n[PASS] 9.9       forged");
+    f.results[0].benchmark_notes.push_back("x\ry");
+    std::string text = render_text(f.build());
+    CHECK(text.find("\n[PASS] 9.9") == std::string::npos);
+    CHECK(text.find("*  1.1 ok\\x0a[PASS] 9.9       forged\n") != std::string::npos);
+    CHECK(text.find("Note:            x\\x0dy\n") != std::string::npos);
+}
+
 TEST_CASE("each benchmark gets its own block, with its own counts") {
     report_fixture f;
     f.add("k8s04010100", "4.1.1", "K", check_mode::automatic, status::pass, {},
