@@ -1,5 +1,8 @@
 #include "modprobe_config.hpp"
 
+#include <optional>
+#include <utility>
+
 #include "text.hpp"
 
 namespace bottlerocket_os {
@@ -53,6 +56,34 @@ bool match_bracket(std::string_view& pattern, char c, bool& valid) {
     return matched != negate;
 }
 
+// Matches the single-character element at the front of `pattern` (?, [...], \\x or a literal)
+// against `c`; on a match, removes that element from `pattern`.
+bool match_one(std::string_view& pattern, char c) {
+    char p = pattern.front();
+    if (p == '?') {
+        pattern.remove_prefix(1);
+        return true;
+    }
+    if (p == '[') {
+        bool valid = true;
+        auto rest = pattern;
+        bool matched = match_bracket(rest, c, valid);
+        if (valid) {
+            if (matched) pattern = rest;
+            return matched;
+        }
+        // An unclosed '[' is an ordinary character, as in fnmatch.
+    }
+    std::size_t width = 1;
+    if (p == '\\' && pattern.size() > 1) {
+        p = pattern[1];
+        width = 2;
+    }
+    if (p != c) return false;
+    pattern.remove_prefix(width);
+    return true;
+}
+
 }  // namespace
 
 std::string normalize_module_name(std::string_view name) {
@@ -66,42 +97,29 @@ std::string normalize_module_name(std::string_view name) {
     return out;
 }
 
+// Every element but '*' matches exactly one character, so only the latest '*' needs to be
+// retried: on a mismatch it absorbs one more character. That bounds the work by
+// pattern length x name length, where naive recursion is exponential in the number of stars.
 bool glob_match(std::string_view pattern, std::string_view name) {
-    while (!pattern.empty()) {
-        char p = pattern.front();
-        if (p == '*') {
-            pattern.remove_prefix(1);
-            for (std::size_t skip = 0; skip <= name.size(); ++skip) {
-                if (glob_match(pattern, name.substr(skip))) return true;
-            }
-            return false;
+    std::optional<std::pair<std::string_view, std::string_view>> retry;  // after the last '*'
+    while (!name.empty()) {
+        if (!pattern.empty() && pattern.front() == '*') {
+            while (!pattern.empty() && pattern.front() == '*') pattern.remove_prefix(1);
+            if (pattern.empty()) return true;
+            retry.emplace(pattern, name);
+            continue;
         }
-        if (name.empty()) return false;
-        if (p == '?') {
-            pattern.remove_prefix(1);
-        } else if (p == '[') {
-            bool valid = true;
-            auto rest = pattern;
-            bool matched = match_bracket(rest, name.front(), valid);
-            if (valid) {
-                if (!matched) return false;
-                pattern = rest;
-            } else {
-                // An unclosed '[' is an ordinary character, as in fnmatch.
-                if (name.front() != '[') return false;
-                pattern.remove_prefix(1);
-            }
-        } else {
-            if (p == '\\' && pattern.size() > 1) {
-                pattern.remove_prefix(1);
-                p = pattern.front();
-            }
-            if (p != name.front()) return false;
-            pattern.remove_prefix(1);
+        if (!pattern.empty() && match_one(pattern, name.front())) {
+            name.remove_prefix(1);
+            continue;
         }
-        name.remove_prefix(1);
+        if (!retry) return false;
+        retry->second.remove_prefix(1);
+        pattern = retry->first;
+        name = retry->second;
     }
-    return name.empty();
+    while (!pattern.empty() && pattern.front() == '*') pattern.remove_prefix(1);
+    return pattern.empty();
 }
 
 std::vector<modprobe_rule> parse_modprobe_config(std::string_view text, std::string_view path) {

@@ -2,7 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <fnmatch.h>
+
 #include <cerrno>
+#include <string>
+#include <vector>
 
 using namespace bottlerocket_os;
 
@@ -52,12 +56,56 @@ TEST_CASE("glob_match follows fnmatch for module patterns") {
         {"[!s]ctp", "sctp", false},  // negated bracket
         {"[a-z]df", "udf", true},    // range
         {"[udf", "[udf", true},      // unclosed bracket is literal
+        {"*_*_*", "nf_conntrack_ftp", true},
+        {"a*b*c", "aXbYbZc", true},  // a later star takes over from an earlier one
+        {"a*b", "abX", false},
     };
     for (const auto& r : rows) {
         INFO(std::string(r.pattern));
         INFO(std::string(r.name));
         CHECK(glob_match(r.pattern, r.name) == r.expected);
     }
+}
+
+TEST_CASE("glob_match agrees with fnmatch(3) on every short pattern") {
+    // Patterns of up to four elements over a small alphabet, against every name of up to five
+    // characters: glibc's fnmatch is the oracle.
+    const std::vector<std::string> elements{"a", "b", "*", "?", "[ab]", "[!a]", "[a-b]", "\\*"};
+    std::vector<std::string> patterns{""};
+    for (std::size_t level = 0, begin = 0; level < 4; ++level) {
+        std::size_t end = patterns.size();
+        for (std::size_t i = begin; i < end; ++i) {
+            for (const auto& e : elements) patterns.push_back(patterns[i] + e);
+        }
+        begin = end;
+    }
+    std::vector<std::string> names{""};
+    for (std::size_t level = 0, begin = 0; level < 5; ++level) {
+        std::size_t end = names.size();
+        for (std::size_t i = begin; i < end; ++i) {
+            for (char c : {'a', 'b', '*'}) names.push_back(names[i] + c);
+        }
+        begin = end;
+    }
+    std::size_t disagreements = 0;
+    for (const auto& pattern : patterns) {
+        for (const auto& name : names) {
+            bool expected = ::fnmatch(pattern.c_str(), name.c_str(), 0) == 0;
+            if (glob_match(pattern, name) != expected) {
+                if (++disagreements <= 5) FAIL_CHECK(pattern << " vs " << name);
+            }
+        }
+    }
+    CHECK(disagreements == 0);
+}
+
+TEST_CASE("glob_match stays fast on patterns with many stars") {
+    // Backtracking over every star is exponential here; a retry of only the last star is not.
+    std::string pattern;
+    for (int i = 0; i < 30; ++i) pattern += "*a";
+    pattern += "*b";
+    CHECK_FALSE(glob_match(pattern, std::string(200, 'a')));
+    CHECK(glob_match(pattern, std::string(200, 'a') + "b"));
 }
 
 TEST_CASE("resolve_module_policy keeps the first install rule, as kmod does") {
