@@ -1,5 +1,6 @@
 #include "logic/json_reader.hpp"
 
+#include <array>
 #include <charconv>
 
 namespace scanner::network_firewall {
@@ -7,6 +8,16 @@ namespace scanner::network_firewall {
 namespace {
 
 constexpr unsigned max_depth = 512;
+
+// The bytes that end the plain run of a string: the closing quote, a backslash, and the control
+// characters JSON forbids inside strings.
+constexpr std::array<bool, 256> stops_string = [] {
+    std::array<bool, 256> table{};
+    for (unsigned c = 0; c < 0x20; ++c) table[c] = true;
+    table['"'] = true;
+    table['\\'] = true;
+    return table;
+}();
 
 class reader {
   public:
@@ -226,11 +237,13 @@ class reader {
     // views into the text; others are decoded into storage kept until the next element.
     bool string_body(std::string_view& out) {
         size_t start = pos_;
-        while (pos_ < text_.size() && text_[pos_] != '"' && text_[pos_] != '\\') {
-            if (static_cast<unsigned char>(text_[pos_]) < 0x20) {
-                return fail("control character in a string");
-            }
-            ++pos_;
+        // Strings are most of the text: one table lookup per byte finds the end.
+        const char* p = text_.data() + pos_;
+        const char* end = text_.data() + text_.size();
+        while (p != end && !stops_string[static_cast<unsigned char>(*p)]) ++p;
+        pos_ = static_cast<size_t>(p - text_.data());
+        if (pos_ < text_.size() && static_cast<unsigned char>(text_[pos_]) < 0x20) {
+            return fail("control character in a string");
         }
         if (pos_ >= text_.size()) return fail("unterminated string");
         if (text_[pos_] == '"') {
@@ -316,31 +329,11 @@ std::optional<uint64_t> json_view::as_unsigned() const {
     return value;
 }
 
-json_view json_view::operator[](std::string_view name) const {
-    if (!is_object()) return {};
-    for (json_view member : *this) {
-        if (member.key() == name) return member;
-    }
-    return {};
-}
-
-json_view json_view::first() const {
-    if ((!is_object() && !is_array()) || node().end == index_ + 1) return {};
-    return {nodes_, index_ + 1};
-}
-
 size_t json_view::size() const {
     size_t n = 0;
     for (auto it = begin(); it != end(); ++it) ++n;
     return n;
 }
-
-json_view::iterator json_view::begin() const {
-    if (!is_object() && !is_array()) return end();
-    return {nodes_, index_ + 1};
-}
-
-json_view::iterator json_view::end() const { return {nodes_, present() ? node().end : 0}; }
 
 std::optional<json_error> read_json_array(std::string_view text, std::string_view array_name,
                                           const std::function<void(json_view)>& element) {

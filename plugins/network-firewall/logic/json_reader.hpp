@@ -72,8 +72,11 @@ class json_view {
         const std::vector<json_node>* nodes_;
         uint32_t index_;
     };
-    iterator begin() const;
-    iterator end() const;
+    iterator begin() const {
+        if (!is_object() && !is_array()) return end();
+        return {nodes_, index_ + 1};
+    }
+    iterator end() const { return {nodes_, present() ? node().end : 0}; }
 
   private:
     const json_node& node() const { return (*nodes_)[index_]; }
@@ -81,6 +84,21 @@ class json_view {
     const std::vector<json_node>* nodes_ = nullptr;
     uint32_t index_ = 0;
 };
+
+// Inline, so that a lookup by a literal name compiles to a compare of known length: the nft
+// parser makes several per rule.
+inline json_view json_view::operator[](std::string_view name) const {
+    if (!is_object()) return {};
+    for (json_view member : *this) {
+        if (member.key() == name) return member;
+    }
+    return {};
+}
+
+inline json_view json_view::first() const {
+    if ((!is_object() && !is_array()) || node().end == index_ + 1) return {};
+    return {nodes_, index_ + 1};
+}
 
 /// Where reading failed: a message and the byte offset in the text.
 struct json_error {
