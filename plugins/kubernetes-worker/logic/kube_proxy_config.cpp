@@ -5,18 +5,11 @@
 namespace scanner::kubernetes_worker {
 
 parse_result<kube_proxy_config> parse_kube_proxy_config(std::string_view text) {
-    auto document = load_single_yaml_document(text);
+    auto document = load_yaml_mapping(text);
     if (!document) return document.error();
-    const YAML::Node& root = document.value();
-    if (!root.IsMap()) {
-        return parse_error{line_of(root),
-                           "the top level must be a mapping, got " + describe_node(root)};
-    }
-    auto entries = mapping_entries(root);
-    if (!entries) return entries.error();
 
     kube_proxy_config config;
-    const yaml_entry* address = find_entry(entries.value(), "metricsBindAddress");
+    const yaml_entry* address = find_entry(document->entries, "metricsBindAddress");
     if (address == nullptr || address->value.IsNull()) return config;
     typed_scalar s = address->value.IsScalar() ? type_of_scalar(address->value) : typed_scalar{};
     if (!address->value.IsScalar() || s.kind != scalar_kind::string) {

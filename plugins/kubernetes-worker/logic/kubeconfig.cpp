@@ -31,18 +31,15 @@ std::optional<yaml_entry> named_item(const yaml_entry* list, std::string_view na
 }  // namespace
 
 parse_result<kubeconfig_user> parse_kubeconfig_user(std::string_view text) {
-    auto document = load_single_yaml_document(text);
+    auto document = load_yaml_mapping(text);
     if (!document) return document.error();
-    if (!document->IsMap())
-        return parse_error{line_of(document.value()), "the top level must be a mapping"};
-    auto top = mapping_entries(document.value());
-    if (!top) return top.error();
+    const auto& top = document->entries;
 
-    const yaml_entry* users = find_entry(top.value(), "users");
+    const yaml_entry* users = find_entry(top, "users");
     std::string user_name;
-    std::string current = scalar_or_empty(find_entry(top.value(), "current-context"));
+    std::string current = scalar_or_empty(find_entry(top, "current-context"));
     if (!current.empty()) {
-        auto context = named_item(find_entry(top.value(), "contexts"), current, "context");
+        auto context = named_item(find_entry(top, "contexts"), current, "context");
         if (!context || !context->value.IsMap()) {
             return parse_error{0, "current-context " + current + " names no context in the file"};
         }

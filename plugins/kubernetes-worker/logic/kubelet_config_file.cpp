@@ -221,20 +221,14 @@ const std::vector<field_spec>& field_table() {
 }  // namespace
 
 parse_result<kubelet_config_file> parse_kubelet_config(std::string_view text) {
-    auto document = load_single_yaml_document(text);
+    auto document = load_yaml_mapping(text);
     if (!document) return document.error();
-    const YAML::Node& root = document.value();
-    if (!root.IsMap()) {
-        return parse_error{line_of(root),
-                           "the top level must be a mapping, got " + describe_node(root)};
-    }
-    auto top = mapping_entries(root);
-    if (!top) return top.error();
-    if (auto meta = check_type_meta(root, top.value()); !meta) return meta.error();
+    const auto& top = document->entries;
+    if (auto meta = check_type_meta(document->root, top); !meta) return meta.error();
 
     kubelet_config_file config;
     for (const auto& field : field_table()) {
-        auto where = lookup(top.value(), field.path);
+        auto where = lookup(top, field.path);
         if (!where) return where.error();
         if (auto error = field.read(where.value(), config)) return *error;
     }

@@ -221,4 +221,17 @@ std::string describe_node(const YAML::Node& node) {
     return describe_scalar(type_of_scalar(node), is_quoted(node));
 }
 
+parse_result<yaml_mapping_document> load_yaml_mapping(std::string_view text) {
+    auto document = load_single_yaml_document(text);
+    if (!document) return document.error();
+    const YAML::Node& root = document.value();
+    if (!root.IsMap()) {
+        return parse_error{line_of(root),
+                           "the top level must be a mapping, got " + describe_node(root)};
+    }
+    auto entries = mapping_entries(root);
+    if (!entries) return entries.error();
+    return yaml_mapping_document{root, std::move(entries.value())};
+}
+
 }  // namespace scanner::kubernetes_worker

@@ -30,6 +30,16 @@ struct yaml_entry {
 /// are not scalars are skipped. Returns an error for a malformed merge.
 parse_result<std::vector<yaml_entry>> mapping_entries(const YAML::Node& mapping);
 
+/// A document whose top level is a mapping, with its entries as mapping_entries gives them.
+struct yaml_mapping_document {
+    YAML::Node root;
+    std::vector<yaml_entry> entries;
+};
+
+/// The single document in `text`, which must be a mapping: every configuration file the plugin
+/// reads is one. Errors as load_single_yaml_document's, or "the top level must be a mapping".
+parse_result<yaml_mapping_document> load_yaml_mapping(std::string_view text);
+
 /// The value of the last entry named `key`, or nullptr.
 const yaml_entry* find_entry(const std::vector<yaml_entry>& entries, std::string_view key);
 
