@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstring>
+#include <ostream>
 
 #include "core/io_result.hpp"
 
@@ -31,6 +32,10 @@ std::optional<status> parse_status(std::string_view text) {
     }
     return std::nullopt;
 }
+
+std::ostream& operator<<(std::ostream& out, status s) { return out << to_string(s); }
+
+std::ostream& operator<<(std::ostream& out, check_mode m) { return out << to_string(m); }
 
 bool id_less(std::string_view a, std::string_view b) {
     while (!a.empty() && !b.empty()) {

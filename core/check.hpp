@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,9 @@ std::string_view to_string(status s);
 /// "Automatic" or "Manual".
 std::string_view to_string(check_mode m);
 std::optional<status> parse_status(std::string_view text);
+/// Prints to_string's words, so that a failed test assertion on a status or mode is readable.
+std::ostream& operator<<(std::ostream& out, status s);
+std::ostream& operator<<(std::ostream& out, check_mode m);
 
 struct benchmark_info {
     std::string name;

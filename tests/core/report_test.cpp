@@ -3,9 +3,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sstream>
+
 #include "core/report.hpp"
 #include "core/report_writers.hpp"
 #include "core/timestamp.hpp"
+#include "tests/support/doctest_printers.hpp"
 
 using namespace scanner::core;
 
@@ -63,6 +66,20 @@ TEST_CASE("benchmark ids order numerically per component") {
     CHECK(id_less("1.6", "2.1.1.1"));
     CHECK(id_less("4.1", "4.1.1"));
     CHECK_FALSE(id_less("4.1.1", "4.1.1"));
+}
+
+TEST_CASE("statuses and modes print as the report words, in tests too") {
+    std::ostringstream out;
+    out << status::pass << ' ' << status::fail << ' ' << status::skip << ' ' << status::error << ' '
+        << check_mode::automatic << ' ' << check_mode::manual;
+    CHECK(out.str() == "PASS FAIL SKIP ERROR Automatic Manual");
+    // What a failed CHECK on a status prints: doctest calls toString unqualified.
+    CHECK(toString(status::error) == "ERROR");
+    CHECK(toString(check_mode::manual) == "Manual");
+    for (status s : {status::pass, status::fail, status::skip, status::error}) {
+        CHECK(parse_status(to_string(s)) == s);
+    }
+    CHECK_FALSE(parse_status("pass"));
 }
 
 TEST_CASE("the overall status never reads PASS while a check failed or errored") {

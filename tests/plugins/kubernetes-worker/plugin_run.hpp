@@ -9,6 +9,7 @@
 
 #include "core/check.hpp"
 #include "tests/plugins/kubernetes-worker/worker_node_root.hpp"
+#include "tests/support/doctest_printers.hpp"
 #include "tests/support/plugin_harness.hpp"
 
 namespace scanner::testing::kubernetes_worker {

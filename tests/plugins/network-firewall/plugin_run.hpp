@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/check.hpp"
+#include "tests/support/doctest_printers.hpp"
 #include "tests/support/plugin_harness.hpp"
 
 namespace scanner::testing::firewall {
