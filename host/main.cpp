@@ -140,7 +140,8 @@ int main(int argc, char** argv) {
                                          host::installed_plugin_directory());
     auto files = host::plugin_files(dirs);
     if (!options.verify_file.empty()) {
-        return host::verify_command(options.verify_file, files, std::cout, std::cerr);
+        return host::verify_command(options.verify_file, files, std::cout, std::cerr,
+                                    options.limits);
     }
     core::registry reg;
     auto failures = host::load_plugins(reg, files, host::trust_policy{});

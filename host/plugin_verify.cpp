@@ -1,14 +1,22 @@
 #include "host/plugin_verify.hpp"
 
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
+#include <cstdio>
 #include <optional>
 #include <string_view>
 #include <system_error>
 #include <variant>
 
 #include "core/check_run.hpp"
+#include "core/process_runner.hpp"
 #include "core/registry.hpp"
 #include "core/target.hpp"
 #include "host/plugin_loader.hpp"
@@ -110,6 +118,94 @@ std::optional<std::string> misbehaviour(const core::registered_check& check,
     return std::nullopt;
 }
 
+// Runs misbehaviour() for `check` in a child process of its own: a check that crashes, exits or
+// hangs is then a problem found, not the end of the verification. The child writes 'R' and the
+// problem, if any; a child that ends without the 'R' ended in the check.
+std::optional<std::string> isolated_misbehaviour(const core::registered_check& check,
+                                                 const core::target& t,
+                                                 const core::isolation_limits& limits) {
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0) {
+        throw std::system_error(errno, std::generic_category(), "cannot create a pipe");
+    }
+    // Whatever stdio holds would otherwise be written twice if the check calls exit().
+    std::fflush(nullptr);
+    pid_t pid = ::fork();
+    if (pid < 0) {
+        int error = errno;
+        ::close(fds[0]);
+        ::close(fds[1]);
+        throw std::system_error(error, std::generic_category(), "cannot fork");
+    }
+    if (pid == 0) {
+        ::setpgid(0, 0);  // so that whatever the check starts is killed with it
+        // A crash must end the child by its signal, which the parent names, even where a
+        // sanitizer's runtime or a test framework would catch it and exit instead.
+        for (int signal_number : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT})
+            ::signal(signal_number, SIG_DFL);
+        ::close(fds[0]);
+        ::dup2(STDERR_FILENO, STDOUT_FILENO);  // the problem list on stdout stays clean
+        std::string message = "R";
+        try {
+            if (auto problem = misbehaviour(check, t)) message += *problem;
+        } catch (...) {
+            message += "check '" + check.info.name + "' could not be run";
+        }
+        const char* data = message.data();
+        std::size_t left = message.size();
+        while (left > 0) {
+            ssize_t n = ::write(fds[1], data, left);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) break;
+            data += n;
+            left -= static_cast<std::size_t>(n);
+        }
+        ::_exit(0);
+    }
+    ::setpgid(pid, pid);
+    ::close(fds[1]);
+
+    std::string message;
+    bool timed_out = false;
+    auto deadline = std::chrono::steady_clock::now() + limits.check_timeout;
+    while (true) {
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0) {
+            timed_out = true;
+            break;
+        }
+        pollfd p{fds[0], POLLIN, 0};
+        int ready = ::poll(&p, 1, static_cast<int>(std::min<long long>(left.count(), 1'000)));
+        if (ready < 0 && errno == EINTR) continue;
+        if (ready <= 0) continue;
+        char buffer[4096];
+        ssize_t n = ::read(fds[0], buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;  // end of file: the child is done
+        message.append(buffer, static_cast<std::size_t>(n));
+    }
+    ::close(fds[0]);
+    // The child has ended or is to be ended; with it goes whatever the check left running. Its
+    // group id cannot be taken by another process before the wait below reaps it.
+    ::kill(-pid, SIGKILL);
+    int wait_status = 0;
+    while (::waitpid(pid, &wait_status, 0) < 0 && errno == EINTR) {
+    }
+
+    std::string label = "check '" + check.info.name + "' ";
+    if (timed_out) {
+        return label + "did not finish within " + core::format_seconds(limits.check_timeout) +
+               " (--timeout) on an empty root";
+    }
+    if (message.empty() || message.front() != 'R') {
+        return label + "ended its process on an empty root: " +
+               core::worker_end_reason(wait_status, false, limits);
+    }
+    if (message.size() == 1) return std::nullopt;
+    return message.substr(1);
+}
+
 // Loads the other plugins quietly: their own problems are not the verified plugin's.
 void load_others(core::registry& reg, const std::filesystem::path& file,
                  const std::vector<std::filesystem::path>& other_plugins) {
@@ -125,7 +221,8 @@ void load_others(core::registry& reg, const std::filesystem::path& file,
 }  // namespace
 
 verification verify_plugin(const std::filesystem::path& file,
-                           const std::vector<std::filesystem::path>& other_plugins) {
+                           const std::vector<std::filesystem::path>& other_plugins,
+                           const core::isolation_limits& limits) {
     verification v;
     core::registry reg;
     load_others(reg, file, other_plugins);
@@ -162,14 +259,16 @@ verification verify_plugin(const std::filesystem::path& file,
                                 "cannot open " + root.path().string());
     }
     for (const auto& c : audit.checks) {
-        if (auto problem = misbehaviour(c, *t.value)) v.problems.push_back(*problem);
+        if (auto problem = isolated_misbehaviour(c, *t.value, limits)) {
+            v.problems.push_back(*problem);
+        }
     }
     return v;
 }
 
 int verify_command(const std::filesystem::path& file,
                    const std::vector<std::filesystem::path>& other_plugins, std::ostream& out,
-                   std::ostream& err) {
+                   std::ostream& err, const core::isolation_limits& limits) {
     std::error_code ec;
     if (!std::filesystem::exists(file, ec)) {
         err << "scanner: cannot verify plugin " << file.string() << ": "
@@ -178,7 +277,7 @@ int verify_command(const std::filesystem::path& file,
     }
     verification v;
     try {
-        v = verify_plugin(file, other_plugins);
+        v = verify_plugin(file, other_plugins, limits);
     } catch (const std::exception& e) {
         err << "scanner: cannot verify plugin " << file.string() << ": " << e.what() << "\n";
         return 2;

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/process_runner.hpp"
+
 namespace scanner::host {
 
 /// What verify_plugin found.
@@ -26,9 +28,12 @@ struct verification {
 /// without remediation, and checks that throw, return without reporting, report an invalid status
 /// or a non-PASS status without a reason when run once against an empty root directory. Other
 /// plugins of the same file name as `file` are passed over: installing `file` replaces them.
-/// Checks run in this process, so a check that crashes ends the verification.
+/// Each check runs in a child process of its own, so one that crashes, exits or outlives
+/// `limits.check_timeout` is a problem listed (with how it ended), and the others still run;
+/// what checks write to stdout goes to stderr, keeping the list clean.
 verification verify_plugin(const std::filesystem::path& file,
-                           const std::vector<std::filesystem::path>& other_plugins);
+                           const std::vector<std::filesystem::path>& other_plugins,
+                           const core::isolation_limits& limits = {});
 
 /// scanner plugins --verify FILE: verifies `file` beside `other_plugins` and prints one line per
 /// problem to `out`, or a one-line summary when there is none. Returns the exit code: 0 when the
@@ -36,7 +41,7 @@ verification verify_plugin(const std::filesystem::path& file,
 /// (said on `err`).
 int verify_command(const std::filesystem::path& file,
                    const std::vector<std::filesystem::path>& other_plugins, std::ostream& out,
-                   std::ostream& err);
+                   std::ostream& err, const core::isolation_limits& limits = {});
 
 }  // namespace scanner::host
 

@@ -165,6 +165,37 @@ TEST_CASE("verify_command: problem lines or one summary line, and the exit code"
     CHECK(err.str() == "scanner: cannot verify plugin /nonexistent/x.so: no such file\n");
 }
 
+TEST_CASE("a check that crashes, exits or hangs is a problem listed, and the others still run") {
+    core::isolation_limits limits;
+    limits.check_timeout = std::chrono::milliseconds(500);
+    struct row {
+        const char* fault;
+        std::string problem;
+    };
+    const row rows[] = {
+        {"segfault",
+         "check 'fault-segfault-fault' ended its process on an empty root: worker process killed "
+         "by signal 11 (Segmentation fault) while running this check"},
+        {"abort",
+         "check 'fault-abort-fault' ended its process on an empty root: worker process killed by "
+         "signal 6 (Aborted) while running this check"},
+        {"exit",
+         "check 'fault-exit-fault' ended its process on an empty root: worker process exited with "
+         "status 0 while running this check"},
+        {"hang",
+         "check 'fault-hang-fault' did not finish within 0.5 s (--timeout) on an empty root"},
+        {"throw", "check 'fault-throw-fault' threw an exception when run against an empty root"},
+    };
+    for (const auto& r : rows) {
+        INFO(r.fault);
+        auto file = fixture_dir / "faults" / (std::string(r.fault) + ".so");
+        auto v = host::verify_plugin(file, {}, limits);
+        // The healthy checks before and after the faulty one raise nothing.
+        CHECK(v.check_count == 3);
+        CHECK(v.problems == lines{r.problem});
+    }
+}
+
 TEST_CASE("the command line: scanner plugins --verify FILE exits 0, 1 or 2") {
     auto run = [](std::vector<std::string> args) {
         args.insert(args.begin(), SCANNER_EXE);
@@ -181,6 +212,19 @@ TEST_CASE("the command line: scanner plugins --verify FILE exits 0, 1 or 2") {
     auto broken = run({"plugins", "--verify", NONCONFORMING_PLUGIN});
     CHECK(broken.exit_status == 1);
     CHECK(std::count(broken.out.begin(), broken.out.end(), '\n') == 9);
+
+    // The limits of the command line apply; the verification outlives the crash.
+    auto crashed = run({"--timeout", "1", "plugins", "--verify",
+                        (fixture_dir / "faults" / "segfault.so").string()});
+    CHECK(crashed.exit_status == 1);
+    CHECK(crashed.out ==
+          (fixture_dir / "faults" / "segfault.so").string() +
+              ": check 'fault-segfault-fault' ended its process on an empty root: worker process "
+              "killed by signal 11 (Segmentation fault) while running this check\n");
+    auto hung = run(
+        {"--timeout", "1", "plugins", "--verify", (fixture_dir / "faults" / "hang.so").string()});
+    CHECK(hung.exit_status == 1);
+    CHECK(hung.out.find("did not finish within 1 s (--timeout)") != std::string::npos);
 
     CHECK(run({"plugins", "--verify"}).exit_status == 2);
     CHECK(run({"plugins", "--verify", "/nonexistent/x.so"}).exit_status == 2);
