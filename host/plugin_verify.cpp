@@ -4,9 +4,11 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -143,6 +145,8 @@ std::optional<std::string> isolated_misbehaviour(const core::registered_check& c
         // sanitizer's runtime or a test framework would catch it and exit instead.
         for (int signal_number : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT})
             ::signal(signal_number, SIG_DFL);
+        const rlimit no_core{0, 0};  // a crash leaves no core file in the caller's directory
+        ::setrlimit(RLIMIT_CORE, &no_core);
         ::close(fds[0]);
         ::dup2(STDERR_FILENO, STDOUT_FILENO);  // the problem list on stdout stays clean
         std::string message = "R";
