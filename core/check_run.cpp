@@ -1,6 +1,7 @@
 #include "core/check_run.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <deque>
@@ -189,7 +190,12 @@ int32_t ctx_set_mode(const scanner_check_context* ctx, uint32_t mode) {
 
 }  // namespace
 
-check_result run_check(const registered_check& check, const target& t) {
+uint64_t new_scan_id() {
+    static std::atomic<uint64_t> next{1};
+    return next.fetch_add(1, std::memory_order_relaxed);
+}
+
+check_result run_check(const registered_check& check, const target& t, uint64_t scan_id) {
     run_state state{t, check, {}, false, 0, {}, {}, {}};
     scanner_check_context ctx{};
     ctx.struct_size = sizeof ctx;
@@ -206,6 +212,7 @@ check_result run_check(const registered_check& check, const target& t) {
     ctx.add_benchmark_note = &ctx_add_benchmark_note;
     ctx.report = &ctx_report;
     ctx.set_mode = &ctx_set_mode;
+    ctx.scan_id = scan_id;
 
     auto start = std::chrono::steady_clock::now();
     try {

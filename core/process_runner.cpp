@@ -24,6 +24,7 @@
 #include <utility>
 #include <variant>
 
+#include "core/check_run.hpp"
 #include "core/result_record.hpp"
 #include "core/worker_process.hpp"
 
@@ -181,6 +182,7 @@ class session {
     std::vector<lane> lanes_;
     std::vector<std::pair<pid_t, unique_fd>> killed_;  // sent SIGKILL, not reaped yet
     uint64_t address_space_limit_ = 0;
+    const uint64_t scan_id_ = new_scan_id();  // a fresh worker after a crash keeps the same id
     unsigned max_workers_ = 1;
     steady::time_point deadline_;
     bool have_pidfds_ = true;
@@ -277,6 +279,7 @@ void session::start(lane& l) {
     plan.parent = ::getpid();
     plan.address_space_limit = address_space_limit_;
     plan.check_timeout = limits_.check_timeout;
+    plan.scan_id = scan_id_;
 
     pid_t pid = ::fork();
     if (pid < 0) {

@@ -11,11 +11,12 @@ std::vector<check_result> threaded_runner::run(const registry& /*plugins*/,
                                                const std::vector<const registered_check*>& checks,
                                                const target& t) {
     std::vector<check_result> results(checks.size());
+    const uint64_t scan_id = new_scan_id();
     std::map<std::size_t, std::vector<std::size_t>> by_plugin;
     for (std::size_t i = 0; i < checks.size(); ++i) by_plugin[checks[i]->plugin].push_back(i);
 
     auto run_group = [&](const std::vector<std::size_t>& group) {
-        for (std::size_t i : group) results[i] = run_check(*checks[i], t);
+        for (std::size_t i : group) results[i] = run_check(*checks[i], t, scan_id);
     };
     std::vector<std::thread> threads;
     auto it = by_plugin.begin();

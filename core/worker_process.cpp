@@ -183,7 +183,7 @@ void run_worker(const worker_plan& plan) {
 
     for (std::size_t position : plan.positions) {
         set_limit(RLIMIT_CPU, std::min(cpu_seconds_used() + per_check, cpu_budget), cpu_budget);
-        check_result result = run_check(*(*plan.checks)[position], *plan.system);
+        check_result result = run_check(*(*plan.checks)[position], *plan.system, plan.scan_id);
         std::string output = take_output(plan.output_fd);
         std::string framed =
             encode_result_record(position, result, output, std::chrono::steady_clock::now());

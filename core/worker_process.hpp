@@ -30,6 +30,7 @@ struct worker_plan {
     pid_t parent = 0;
     uint64_t address_space_limit = 0;                 // RLIMIT_AS in bytes; 0 leaves it unset
     std::chrono::milliseconds check_timeout{10'000};  // sets the CPU time limit of each check
+    uint64_t scan_id = 0;                             // the run's id, the same in every worker
 };
 
 /// Runs in the child right after fork(): detaches into its own process group, applies the

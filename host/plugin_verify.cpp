@@ -94,15 +94,15 @@ class empty_root {
 constexpr std::string_view sdk_exception_reason = "check threw an exception";
 
 // What is wrong with how `check` behaved on an empty root, or nullopt.
-std::optional<std::string> misbehaviour(const core::registered_check& check,
-                                        const core::target& t) {
+std::optional<std::string> misbehaviour(const core::registered_check& check, const core::target& t,
+                                        uint64_t scan_id) {
     probe p;
     p.run = check.run;
     p.user_data = check.user_data;
     core::registered_check probed = check;
     probed.run = &probe_run;
     probed.user_data = &p;
-    core::check_result result = core::run_check(probed, t);
+    core::check_result result = core::run_check(probed, t, scan_id);
 
     std::string label = "check '" + check.info.name + "' ";
     if (p.threw) return label + "threw an exception when run against an empty root";
@@ -124,7 +124,7 @@ std::optional<std::string> misbehaviour(const core::registered_check& check,
 // hangs is then a problem found, not the end of the verification. The child writes 'R' and the
 // problem, if any; a child that ends without the 'R' ended in the check.
 std::optional<std::string> isolated_misbehaviour(const core::registered_check& check,
-                                                 const core::target& t,
+                                                 const core::target& t, uint64_t scan_id,
                                                  const core::isolation_limits& limits) {
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0) {
@@ -151,7 +151,7 @@ std::optional<std::string> isolated_misbehaviour(const core::registered_check& c
         ::dup2(STDERR_FILENO, STDOUT_FILENO);  // the problem list on stdout stays clean
         std::string message = "R";
         try {
-            if (auto problem = misbehaviour(check, t)) message += *problem;
+            if (auto problem = misbehaviour(check, t, scan_id)) message += *problem;
         } catch (...) {
             message += "check '" + check.info.name + "' could not be run";
         }
@@ -262,8 +262,9 @@ verification verify_plugin(const std::filesystem::path& file,
         throw std::system_error(t.error, std::generic_category(),
                                 "cannot open " + root.path().string());
     }
+    const uint64_t scan_id = core::new_scan_id();  // the checks run as one scan
     for (const auto& c : audit.checks) {
-        if (auto problem = isolated_misbehaviour(c, *t.value, limits)) {
+        if (auto problem = isolated_misbehaviour(c, *t.value, scan_id, limits)) {
             v.problems.push_back(*problem);
         }
     }

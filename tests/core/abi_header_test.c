@@ -10,7 +10,10 @@ _Static_assert(sizeof(void*) != 8 || sizeof(scanner_check_def) == 72, "check lay
 _Static_assert(offsetof(scanner_check_def, run) == 56 || sizeof(void*) != 8,
                "check layout changed");
 _Static_assert(sizeof(void*) != 8 || sizeof(scanner_host_api) == 48, "host API layout changed");
-_Static_assert(sizeof(void*) != 8 || sizeof(scanner_check_context) == 112,
+/* 1.0 ended at set_mode (112 bytes on LP64); 1.1 appended scan_id there. */
+_Static_assert(sizeof(void*) != 8 || offsetof(scanner_check_context, scan_id) == 112,
+               "context layout changed");
+_Static_assert(sizeof(void*) != 8 || sizeof(scanner_check_context) == 120,
                "context layout changed");
 _Static_assert(sizeof(scanner_stat) == 32, "stat layout changed");
 _Static_assert(offsetof(scanner_check_context, struct_size) == 0, "struct_size must come first");

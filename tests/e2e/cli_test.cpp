@@ -241,8 +241,8 @@ TEST_CASE("each refused plugin gets one warning naming it and why; the others st
     const refusal expected[] = {
         {"no_entry.so", "is not a scanner plugin: it exports no scanner_plugin_entry_v1"},
         {"abi_major.so",
-         "plugin ABI 2.0 has a different major version than this scanner's ABI 1.0"},
-        {"abi_minor_newer.so", "plugin ABI 1.1 is newer than this scanner's ABI 1.0"},
+         "plugin ABI 2.1 has a different major version than this scanner's ABI 1.1"},
+        {"abi_minor_newer.so", "plugin ABI 1.2 is newer than this scanner's ABI 1.1"},
         {"missing_fields.so", "plugin vendor is missing"},
         {"duplicate_plugin.so", "duplicate plugin id 'demo'"},
         {"duplicate_check.so", "duplicate check name 'refused01'"},
@@ -318,7 +318,7 @@ TEST_CASE("list shows what would run; plugins shows what is loaded") {
     auto plugins = s.run({"plugins"});
     CHECK(plugins.exit_status == 0);
     CHECK(plugins.out.find("demo                 Demo checks                  1.2.3     scanner "
-                           "tests    1.0       5  " +
+                           "tests    1.1       5  " +
                            (s.plugin_dir / "demo.so").string()) != std::string::npos);
 }
 

@@ -6,11 +6,13 @@
 #include <spdlog/spdlog.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <filesystem>
 #include <future>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -262,4 +264,55 @@ TEST_CASE("durations print in whole seconds where they are whole") {
     CHECK(scanner::core::cpu_seconds_per_check(10s) == 11);
     CHECK(scanner::core::cpu_seconds_per_check(1500ms) == 3);
     CHECK(scanner::core::cpu_seconds_per_check(1ms) == 2);
+}
+
+namespace {
+
+// Reports PASS with the context's scan_id as its only evidence.
+void report_scan_id(const scanner_check_context* ctx, void*) {
+    ctx->add_evidence(ctx, "scan_id", std::to_string(ctx->scan_id).c_str());
+    ctx->report(ctx, SCANNER_STATUS_PASS, nullptr);
+}
+
+}  // namespace
+
+TEST_CASE("scan_id: one per run, shared by every check and every worker of it") {
+    scanner::core::registry reg;
+    fixture_root root;
+    auto opened = scanner::core::target::open(root.path().string());
+    REQUIRE(opened);
+    // Two plugins' worth of checks (two workers, or two threads), two checks each.
+    std::vector<scanner::core::registered_check> defs;
+    for (std::size_t plugin = 0; plugin < 2; ++plugin) {
+        for (int n = 0; n < 2; ++n) {
+            scanner::core::registered_check c;
+            c.info.name = "scan-id-" + std::to_string(plugin) + "-" + std::to_string(n);
+            c.run = &report_scan_id;
+            c.plugin = plugin;
+            defs.push_back(c);
+        }
+    }
+    std::vector<const scanner::core::registered_check*> checks;
+    for (const auto& c : defs) checks.push_back(&c);
+
+    auto ids_of_run = [&](scanner::core::runner& runner) {
+        std::vector<std::string> ids;
+        for (const auto& r : runner.run(reg, checks, *opened.value)) {
+            REQUIRE(r.verdict == status::pass);
+            REQUIRE(r.observations.size() == 1);
+            ids.push_back(r.observations[0].observed);
+        }
+        return ids;
+    };
+    process_runner isolated;
+    scanner::core::threaded_runner inside;
+    std::set<std::string> seen;
+    for (scanner::core::runner* runner :
+         std::initializer_list<scanner::core::runner*>{&isolated, &inside, &isolated, &inside}) {
+        auto ids = ids_of_run(*runner);
+        CHECK(ids[0] != "0");
+        CHECK(std::count(ids.begin(), ids.end(), ids[0]) == 4);
+        CHECK(seen.insert(ids[0]).second);  // never the id of an earlier run
+    }
+    CHECK(no_child_left());
 }

@@ -54,9 +54,9 @@ TEST_CASE("each refused fixture: the refusal reason, and only that") {
     const row rows[] = {
         {"no_entry.so", {"is not a scanner plugin: it exports no scanner_plugin_entry_v1"}},
         {"abi_major.so",
-         {"plugin ABI 2.0 has a different major version than this scanner's ABI 1.0"}},
+         {"plugin ABI 2.1 has a different major version than this scanner's ABI 1.1"}},
         {"abi_minor_newer.so",
-         {"plugin ABI 1.1 is newer than this scanner's ABI 1.0; upgrade the scanner"}},
+         {"plugin ABI 1.2 is newer than this scanner's ABI 1.1; upgrade the scanner"}},
         {"missing_fields.so", {"plugin vendor is missing"}},
         // Its id is the demo plugin's, installed beside it.
         {"duplicate_plugin.so",
@@ -151,7 +151,7 @@ TEST_CASE("verify_command: problem lines or one summary line, and the exit code"
     std::ostringstream out, err;
     CHECK(host::verify_command(fixture_dir / "good" / "demo.so", good_plugins, out, err) == 0);
     CHECK(out.str() == (fixture_dir / "good" / "demo.so").string() +
-                           ": plugin demo 1.2.3 (ABI 1.0, 5 checks) conforms: no problems found\n");
+                           ": plugin demo 1.2.3 (ABI 1.1, 5 checks) conforms: no problems found\n");
     CHECK(err.str().empty());
 
     out.str("");

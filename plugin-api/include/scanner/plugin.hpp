@@ -6,6 +6,7 @@
 #include <scanner/plugin_api.h>
 
 #include <cerrno>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <exception>
@@ -54,6 +55,14 @@ class context {
 
     /// True on the running host, false under a root directory (image, fixture).
     bool live() const { return ctx_->target_kind == SCANNER_TARGET_LIVE; }
+
+    /// The scan this check runs in (ABI 1.1): the same for every check of one scan, so a plugin
+    /// can keep what it derived from the target for the scan's other checks. 0 from a host whose
+    /// context has no such field; then nothing may be kept.
+    uint64_t scan_id() const {
+        constexpr auto end = offsetof(scanner_check_context, scan_id) + sizeof(uint64_t);
+        return ctx_->struct_size >= end ? ctx_->scan_id : 0;
+    }
 
     io_result<std::string_view> read_file(std::string_view path, uint64_t max_bytes = 0) const {
         std::string p(path);

@@ -24,6 +24,8 @@
  *   1.0  first version: descriptor, host API (register_check, log), check context (read_file,
  *        stat, list_dir, read_sysctl, read_loaded_modules, run_command, add_evidence, add_note,
  *        add_benchmark_note, report, set_mode).
+ *   1.1  check context: scan_id, so that a plugin can keep what it learnt about the target for
+ *        the other checks of the same scan.
  *
  * Compatibility promise: the host loads a plugin whose major equals the host's and whose minor is
  * not newer than the host's. A plugin built against 1.0 keeps loading in every 1.x host. A new
@@ -46,7 +48,7 @@ extern "C" {
 #endif
 
 #define SCANNER_ABI_VERSION_MAJOR 1
-#define SCANNER_ABI_VERSION_MINOR 0
+#define SCANNER_ABI_VERSION_MINOR 1
 
 /* Name of the entry symbol of ABI major 1, as looked up by the host. */
 #define SCANNER_PLUGIN_ENTRY_V1_NAME "scanner_plugin_entry_v1"
@@ -189,6 +191,12 @@ struct scanner_check_context {
      * where a fact of the target allows it, e.g. a kube-proxy check with no kube-proxy
      * configuration present is reported as manual. Returns 0 or EINVAL. */
     int32_t (*set_mode)(const scanner_check_context* ctx, uint32_t mode);
+
+    /* Since 1.1. Non-zero and the same for every check of one scan, whichever worker process
+     * runs it; different for each scan a process runs. A plugin may keep facts it derived from
+     * the target (a process search, a parsed file) under this id for the scan's other checks,
+     * and must not use them for another id. */
+    uint64_t scan_id;
 };
 
 /* Runs one check against the target. `user_data` is the pointer given at registration. Called at

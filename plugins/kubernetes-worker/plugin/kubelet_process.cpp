@@ -24,9 +24,7 @@ std::vector<std::string> split_nul(std::string_view data) {
     return parts;
 }
 
-}  // namespace
-
-std::optional<kubelet_process> find_kubelet_process(const sdk::context& ctx) {
+std::optional<kubelet_process> search_proc(const sdk::context& ctx) {
     auto entries = ctx.list_dir("/proc");
     if (!entries) return std::nullopt;
 
@@ -58,6 +56,24 @@ std::optional<kubelet_process> find_kubelet_process(const sdk::context& ctx) {
         found = kubelet_process{
             std::to_string(pid), {argv.begin() + 1, argv.end()}, dir + "/cmdline", 0};
     }
+    return found;
+}
+
+}  // namespace
+
+std::optional<kubelet_process> find_kubelet_process(const sdk::context& ctx) {
+    // One search per scan: /proc of a busy node is read once rather than by each of the 26
+    // checks, and every check of the scan judges the same kubelet. The checks of one plugin never
+    // run concurrently, so a plain static is safe.
+    struct search_of_scan {
+        uint64_t scan_id = 0;
+        std::optional<kubelet_process> found;
+    };
+    static search_of_scan last;
+    const uint64_t scan_id = ctx.scan_id();
+    if (scan_id != 0 && last.scan_id == scan_id) return last.found;
+    auto found = search_proc(ctx);
+    if (scan_id != 0) last = {scan_id, found};
     return found;
 }
 

@@ -19,7 +19,7 @@ struct kubelet_process {
 
 /// The kubelet process with the lowest pid: a /proc/<pid> whose comm is "kubelet" and whose
 /// cmdline (NUL-separated) can be read. Empty when /proc is absent (a root directory without a
-/// persisted /proc) or no kubelet runs.
+/// persisted /proc) or no kubelet runs. Searched once per scan (sdk::context::scan_id).
 std::optional<kubelet_process> find_kubelet_process(const sdk::context& ctx);
 
 }  // namespace scanner::kubernetes_worker
