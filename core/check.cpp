@@ -1,5 +1,8 @@
 #include "core/check.hpp"
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <charconv>
 #include <cstring>
 #include <ostream>
@@ -61,6 +64,19 @@ std::string errno_message(int code) {
     char buffer[256];
     // GNU strerror_r may return a static string instead of filling the buffer.
     return ::strerror_r(code, buffer, sizeof buffer);
+}
+
+int write_fully(int fd, const char* data, std::size_t size) noexcept {
+    while (size > 0) {
+        ssize_t n = ::write(fd, data, size);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return errno;
+        }
+        data += n;
+        size -= static_cast<std::size_t>(n);
+    }
+    return 0;
 }
 
 }  // namespace scanner::core

@@ -2,6 +2,7 @@
 #ifndef SCANNER_CORE_IO_RESULT_HPP
 #define SCANNER_CORE_IO_RESULT_HPP
 
+#include <cstddef>
 #include <string>
 #include <utility>
 
@@ -27,6 +28,10 @@ struct io_result {
 
 /// strerror() as a std::string, thread-safe.
 std::string errno_message(int code);
+
+/// Writes all `size` bytes to `fd`, resuming after short writes and EINTR. Returns 0, or the errno
+/// value of the write(2) that failed. Async-signal-safe.
+int write_fully(int fd, const char* data, std::size_t size) noexcept;
 
 }  // namespace scanner::core
 

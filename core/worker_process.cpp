@@ -16,16 +16,8 @@
 #include <string>
 
 #include "core/check_run.hpp"
+#include "core/io_result.hpp"
 #include "core/result_record.hpp"
-
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SCANNER_WORKER_ASAN 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__)
-#define SCANNER_WORKER_ASAN 1
-#endif
 
 namespace scanner::core {
 
@@ -41,19 +33,6 @@ char memory_record[64];
 std::size_t memory_record_size = 0;
 alignas(16) char alternate_stack[64 * 1024];
 
-bool write_all(int fd, const char* data, std::size_t size) {
-    while (size > 0) {
-        ssize_t n = ::write(fd, data, size);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return false;
-        }
-        data += n;
-        size -= static_cast<std::size_t>(n);
-    }
-    return true;
-}
-
 // True when no block of the margin's size can be mapped any more. Async-signal-safe.
 bool address_space_exhausted() {
     void* probe = ::mmap(nullptr, memory_exhaustion_margin, PROT_NONE,
@@ -63,7 +42,7 @@ bool address_space_exhausted() {
     return false;
 }
 
-void send_memory_record() { write_all(result_fd, memory_record, memory_record_size); }
+void send_memory_record() { write_fully(result_fd, memory_record, memory_record_size); }
 
 extern "C" void on_fatal_signal(int signal_number) {
     int saved = errno;
@@ -172,13 +151,9 @@ void run_worker(const worker_plan& plan) {
     set_limit(RLIMIT_FSIZE, max_worker_output_bytes, max_worker_output_bytes);
     uint64_t cpu_budget = cpu_seconds_used() + per_check * plan.positions.size() + 1;
     set_limit(RLIMIT_CPU, cpu_budget, cpu_budget);
-#ifndef SCANNER_WORKER_ASAN
-    // AddressSanitizer reserves terabytes of shadow memory and needs address space of its own to
-    // report a failed allocation: under it, a worker's memory is not limited.
-    if (plan.address_space_limit > 0) {
+    if (workers_memory_limited && plan.address_space_limit > 0) {
         set_limit(RLIMIT_AS, plan.address_space_limit, plan.address_space_limit);
     }
-#endif
     install_crash_handlers();
 
     for (std::size_t position : plan.positions) {
@@ -187,7 +162,9 @@ void run_worker(const worker_plan& plan) {
         std::string output = take_output(plan.output_fd);
         std::string framed =
             encode_result_record(position, result, output, std::chrono::steady_clock::now());
-        if (!write_all(plan.result_fd, framed.data(), framed.size())) ::_exit(exit_lost_parent);
+        if (write_fully(plan.result_fd, framed.data(), framed.size()) != 0) {
+            ::_exit(exit_lost_parent);
+        }
     }
     ::_exit(0);
 }

@@ -14,6 +14,21 @@
 
 namespace scanner::core {
 
+/// Whether workers get their address-space limit (--memory-limit). Not under AddressSanitizer,
+/// which reserves terabytes of shadow memory and needs address space of its own to report a
+/// failed allocation.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool workers_memory_limited = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool workers_memory_limited = false;
+#else
+inline constexpr bool workers_memory_limited = true;
+#endif
+#else
+inline constexpr bool workers_memory_limited = true;
+#endif
+
 /// What a worker captures of a check's stdout and stderr; writes beyond it fail with EFBIG.
 inline constexpr std::size_t max_worker_output_bytes = 1u << 20;
 

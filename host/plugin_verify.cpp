@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <climits>
 #include <cstdio>
 #include <optional>
 #include <string_view>
@@ -18,6 +19,7 @@
 #include <variant>
 
 #include "core/check_run.hpp"
+#include "core/io_result.hpp"
 #include "core/process_runner.hpp"
 #include "core/registry.hpp"
 #include "core/target.hpp"
@@ -155,15 +157,7 @@ std::optional<std::string> isolated_misbehaviour(const core::registered_check& c
         } catch (...) {
             message += "check '" + check.info.name + "' could not be run";
         }
-        const char* data = message.data();
-        std::size_t left = message.size();
-        while (left > 0) {
-            ssize_t n = ::write(fds[1], data, left);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) break;
-            data += n;
-            left -= static_cast<std::size_t>(n);
-        }
+        core::write_fully(fds[1], message.data(), message.size());
         ::_exit(0);
     }
     ::setpgid(pid, pid);
@@ -180,9 +174,8 @@ std::optional<std::string> isolated_misbehaviour(const core::registered_check& c
             break;
         }
         pollfd p{fds[0], POLLIN, 0};
-        int ready = ::poll(&p, 1, static_cast<int>(std::min<long long>(left.count(), 1'000)));
-        if (ready < 0 && errno == EINTR) continue;
-        if (ready <= 0) continue;
+        int wait_ms = static_cast<int>(std::min<long long>(left.count(), INT_MAX));
+        if (::poll(&p, 1, wait_ms) <= 0) continue;  // the deadline, or a signal: look again
         char buffer[4096];
         ssize_t n = ::read(fds[0], buffer, sizeof buffer);
         if (n < 0 && errno == EINTR) continue;

@@ -11,23 +11,6 @@
 
 namespace scanner::host {
 
-namespace {
-
-std::optional<std::string> write_all(int fd, const std::string& content) {
-    std::size_t done = 0;
-    while (done < content.size()) {
-        ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return core::errno_message(errno);
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    return std::nullopt;
-}
-
-}  // namespace
-
 std::variant<std::unique_ptr<report_output>, std::string> report_output::open(
     const std::string& path) {
     if (path.empty()) return std::unique_ptr<report_output>(new report_output("", "", 1));
@@ -48,7 +31,9 @@ report_output::~report_output() {
 }
 
 std::optional<std::string> report_output::commit(const std::string& content) {
-    if (auto problem = write_all(fd_, content)) return "cannot write report: " + *problem;
+    if (int error = core::write_fully(fd_, content.data(), content.size()); error != 0) {
+        return "cannot write report: " + core::errno_message(error);
+    }
     if (temp_path_.empty()) return std::nullopt;
     if (::fsync(fd_) != 0 || ::close(fd_) != 0) {
         fd_ = -1;

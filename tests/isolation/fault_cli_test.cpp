@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "tests/isolation/sanitizer_build.hpp"
+#include "core/worker_process.hpp"
 #include "tests/isolation/scanner_cli.hpp"
 #include "tests/support/fixture_root.hpp"
 
@@ -61,7 +61,7 @@ const std::vector<fault_case>& fault_cases() {
              "exceeded the 64 MiB memory limit (--memory-limit)",
              {"--memory-limit", "64"}},
         };
-        if (scanner::testing::address_sanitizer_build) all.pop_back();
+        if (!scanner::core::workers_memory_limited) all.pop_back();
         return all;
     }();
     return cases;

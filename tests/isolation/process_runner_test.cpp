@@ -24,7 +24,6 @@
 #include "core/target.hpp"
 #include "core/worker_process.hpp"
 #include "host/plugin_loader.hpp"
-#include "tests/isolation/sanitizer_build.hpp"
 #include "tests/support/fixture_root.hpp"
 
 namespace fs = std::filesystem;
@@ -115,7 +114,7 @@ TEST_CASE("healthy plugins give exactly the results they give in-process") {
 TEST_CASE("every fault is ERROR with its reason and the plugin's other checks still run") {
     std::vector<std::string> plugins{"faults/segfault.so", "faults/abort.so", "faults/exit.so",
                                      "faults/hang.so",     "faults/throw.so", "good/demo.so"};
-    if (!scanner::testing::address_sanitizer_build) plugins.push_back("faults/memory.so");
+    if (scanner::core::workers_memory_limited) plugins.push_back("faults/memory.so");
     scan_fixture f(plugins);
     isolation_limits limits;
     limits.check_timeout = 1s;
@@ -134,7 +133,7 @@ TEST_CASE("every fault is ERROR with its reason and the plugin's other checks st
         {"fault-hang-fault", "timed out after 1 s (--timeout); its worker process was killed"},
         {"fault-throw-fault", "check 'fault-throw-fault' threw an exception"},
     };
-    if (!scanner::testing::address_sanitizer_build) {
+    if (scanner::core::workers_memory_limited) {
         for (const char* name : {"fault-memory-fault", "fault-memory-fault-malloc"}) {
             expected_reasons[name] = "exceeded the 64 MiB memory limit (--memory-limit)";
         }
