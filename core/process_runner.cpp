@@ -25,6 +25,7 @@
 #include <variant>
 
 #include "core/check_run.hpp"
+#include "core/report_writers.hpp"
 #include "core/result_record.hpp"
 #include "core/worker_process.hpp"
 
@@ -109,23 +110,6 @@ uint64_t address_space_bytes() {
     std::fclose(statm);
     if (matched != 1) return 0;
     return pages * static_cast<uint64_t>(::sysconf(_SC_PAGESIZE));
-}
-
-// Plugin output goes to a terminal; its control characters must not drive that terminal.
-std::string printable(std::string_view line) {
-    std::string out;
-    out.reserve(line.size());
-    for (char c : line) {
-        auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 && c != '\t') {
-            out += fmt::format("\\x{:02x}", byte);
-        } else if (byte == 0x7f) {
-            out += "\\x7f";
-        } else {
-            out += c;
-        }
-    }
-    return out;
 }
 
 // Threads of this process, from /proc/self/stat (field 20), or 0 when it cannot be read.
@@ -513,7 +497,8 @@ void session::log_output(const lane& l, std::size_t position, std::string_view o
     while (!output.empty()) {
         std::size_t end = output.find('\n');
         std::string_view line = output.substr(0, end);
-        spdlog::debug("[{}] {} output: {}", l.plugin_id, name, printable(line));
+        // Plugin output goes to a terminal; its control characters must not drive that terminal.
+        spdlog::debug("[{}] {} output: {}", l.plugin_id, name, escape_controls(line, true));
         output = end == std::string_view::npos ? std::string_view{} : output.substr(end + 1);
     }
 }

@@ -7,19 +7,6 @@ namespace scanner::core {
 
 namespace {
 
-// Notes may carry text from the target; a line break in one must not forge a report line.
-std::string one_line(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-            out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
-
 void append_field(std::string& out, std::string_view label, std::string_view value) {
     fmt::format_to(std::back_inserter(out), "{:17}{}\n", label, value);
 }
@@ -30,7 +17,8 @@ void append_block(std::string& out, const benchmark_report& b, const scan_report
     if (!b.benchmark.url.empty()) append_field(out, "Reference:", b.benchmark.url);
     append_field(out, "Benchmark level:", std::to_string(report.level));
     append_field(out, "Start time:", format_timestamp(report.started));
-    for (const auto& note : b.notes) append_field(out, "Note:", one_line(note));
+    // Notes may carry text from the target; a line break in one must not forge a report line.
+    for (const auto& note : b.notes) append_field(out, "Note:", escape_controls(note));
     out += '\n';
 
     for (const auto& entry : b.results) {
@@ -53,7 +41,8 @@ void append_block(std::string& out, const benchmark_report& b, const scan_report
         for (const auto& note : entry.result.notes) {
             if (first_note) out += "\nNotes:\n";
             first_note = false;
-            fmt::format_to(std::back_inserter(out), "*  {} {}\n", entry.info->id, one_line(note));
+            fmt::format_to(std::back_inserter(out), "*  {} {}\n", entry.info->id,
+                           escape_controls(note));
         }
     }
 }
@@ -65,6 +54,20 @@ std::string render_text(const scan_report& report) {
     for (std::size_t i = 0; i < report.benchmarks.size(); ++i) {
         if (i > 0) out += '\n';
         append_block(out, report.benchmarks[i], report);
+    }
+    return out;
+}
+
+std::string escape_controls(std::string_view text, bool keep_tabs) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        auto byte = static_cast<unsigned char>(c);
+        if ((byte < 0x20 && !(keep_tabs && c == '\t')) || byte == 0x7f) {
+            out += fmt::format("\\x{:02x}", byte);
+        } else {
+            out += c;
+        }
     }
     return out;
 }

@@ -3,6 +3,7 @@
 #define SCANNER_CORE_REPORT_WRITERS_HPP
 
 #include <string>
+#include <string_view>
 
 #include "core/report.hpp"
 
@@ -16,6 +17,10 @@ std::string render_text(const scan_report& report);
 
 /// One line of compact JSON and a newline.
 std::string render_json(const scan_report& report);
+
+/// `text` with control characters (and DEL) shown as `\xNN`, so that text from a target or a
+/// plugin cannot break or forge a line of a report or a log; a tab is kept when `keep_tabs`.
+std::string escape_controls(std::string_view text, bool keep_tabs = false);
 
 }  // namespace scanner::core
 
